@@ -1,0 +1,82 @@
+"""The `psoas` command line. Subcommands live in `psoas_tui.commands` and are imported lazily,
+so `psoas --help` answers at once. No input ever ends in a traceback: unexpected errors are
+reported in one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+KINDS = ("stretch", "strengthen", "release", "activation")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psoas",
+        description="Stretch and strengthen the psoas. Without a command, opens the app.",
+        epilog="This is not medical advice. Stop at sharp pain; see a physiotherapist "
+        "if pain persists.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate routine files (files or folders)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+
+    listing = commands.add_parser("list", help="list built-in and user routines")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    exercises = commands.add_parser("exercises", help="list the exercise catalogue")
+    exercises.add_argument("--json", action="store_true", help="print JSON")
+    exercises.add_argument("--kind", choices=KINDS, help="only this kind")
+
+    commands.add_parser("schema", help="print the JSON Schema of routine files")
+    return parser
+
+
+def _version() -> str:
+    from psoas_tui import __version__
+
+    return f"psoas-tui {__version__}"
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    out = sys.stdout
+    if args.command == "check":
+        from psoas_tui.commands import check
+
+        return check.run(args.paths, out)
+    if args.command == "list":
+        from psoas_tui.commands import listing
+
+        return listing.list_routines(args.json, out)
+    if args.command == "exercises":
+        from psoas_tui.commands import listing
+
+        return listing.list_exercises(args.json, args.kind, out)
+    if args.command == "schema":
+        from psoas_tui.commands import schema
+
+        return schema.run(out)
+    print("psoas: the app arrives with a later release; try `psoas --help`", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        print(f"psoas: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

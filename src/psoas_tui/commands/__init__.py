@@ -1,0 +1,1 @@
+"""The `psoas` subcommands, one module each; `psoas_tui.cli` imports them only when run."""

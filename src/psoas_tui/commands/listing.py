@@ -1,0 +1,82 @@
+"""`psoas list` (routines) and `psoas exercises` (the catalogue), as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from psoas_tui.catalogue import Exercise, Kind, load_catalogue
+from psoas_tui.routine.library import discover
+from psoas_tui.terminal_text import printable
+from psoas_tui.timeline import format_duration
+
+
+def list_routines(as_json: bool, out: TextIO) -> int:
+    entries = discover()
+    if as_json:
+        rows: list[dict[str, Any]] = []
+        for entry in entries:
+            row: dict[str, Any] = {
+                "id": entry.routine_id,
+                "name": entry.name if entry.ok else None,
+                "source": entry.source,
+                "path": str(entry.path),
+                "ok": entry.ok,
+            }
+            if entry.loaded is not None:
+                plan = entry.loaded.plan
+                row["duration_seconds"] = round(entry.estimated_seconds)
+                row["exercises"] = len(plan.exercises)
+                row["tags"] = list(plan.tags)
+            else:
+                row["error"] = entry.error
+            rows.append(row)
+        print(json.dumps(rows, indent=2, ensure_ascii=False), file=out)
+        return 0
+    if not entries:
+        print("No routines found.", file=out)
+        return 0
+    width = max(len(entry.routine_id) for entry in entries)
+    for entry in entries:
+        if entry.ok:
+            line = (
+                f"{entry.routine_id:<{width}}  {format_duration(entry.estimated_seconds):>6}  "
+                f"{entry.source:<8}  {entry.name}"
+            )
+        else:
+            line = f"{entry.routine_id:<{width}}  {'BROKEN':>6}  {entry.source:<8}  {entry.error}"
+        print(printable(line), file=out)
+    return 0
+
+
+def _dose(exercise: Exercise) -> str:
+    dosage = exercise.dosage
+    side = " per side" if exercise.per_side else ""
+    if dosage.hold_seconds is not None:
+        return f"{dosage.sets} × {dosage.hold_seconds} s{side}"
+    return f"{dosage.sets} × {dosage.reps} reps{side}"
+
+
+def exercise_json(exercise: Exercise) -> dict[str, Any]:
+    data = exercise.model_dump(mode="json")
+    data["desk_friendly"] = exercise.desk_friendly
+    return data
+
+
+def list_exercises(as_json: bool, kind: str | None, out: TextIO) -> int:
+    exercises = [e for e in load_catalogue() if kind is None or e.kind is Kind(kind)]
+    if as_json:
+        print(
+            json.dumps([exercise_json(e) for e in exercises], indent=2, ensure_ascii=False),
+            file=out,
+        )
+        return 0
+    width = max((len(e.id) for e in exercises), default=0)
+    for exercise in exercises:
+        equipment = ", ".join(exercise.equipment) or "none"
+        print(
+            f"{exercise.id:<{width}}  {exercise.kind:<10}  {exercise.position:<8}  "
+            f"{_dose(exercise):<22}  {equipment}",
+            file=out,
+        )
+    return 0

@@ -1,0 +1,150 @@
+"""The routine file format (schema 1) as pydantic models.
+
+These models describe exactly what a person writes in a routine TOML file; values left out are
+filled from the catalogue when the routine is resolved (see `psoas_tui.routine.resolve`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1
+"""The newest routine schema this program understands."""
+
+Sides = Literal["both", "left", "right", "alternating", "none"]
+MoveId = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+Text = Annotated[str, StringConstraints(max_length=2000)]
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
+    )
+
+
+class Defaults(_Strict):
+    """Timings applied to every exercise unless the exercise says otherwise."""
+
+    prep_seconds: int = Field(default=5, ge=0, le=120)
+    """Get-ready time before each exercise, in seconds."""
+    rest_seconds: int = Field(default=15, ge=0, le=600)
+    """Rest between sets, in seconds."""
+    switch_seconds: int = Field(default=5, ge=0, le=60)
+    """Time to change from the left side to the right, in seconds."""
+
+
+class CustomMove(_Strict):
+    """A move that is not in the catalogue, defined in the routine itself."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+    """Kebab-case id that `[[exercises]]` entries use to refer to this move."""
+    name: ShortText
+    """The name shown on screen."""
+    per_side: bool = False
+    """Whether it is done on the left and on the right."""
+    steps: list[Text] = Field(default_factory=list, max_length=50)
+    """How to do it, in order."""
+    cues: list[Text] = Field(default_factory=list, max_length=50)
+    """Short reminders shown while doing it."""
+    hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    """Default hold, when the move is a hold."""
+    reps: int | None = Field(default=None, ge=1, le=200)
+    """Default reps, when the move is done in reps."""
+    sets: int = Field(default=1, ge=1, le=20)
+    """Default number of sets."""
+
+    @model_validator(mode="after")
+    def _hold_or_reps(self) -> Self:
+        if self.hold_seconds is not None and self.reps is not None:
+            raise ValueError("give hold_seconds or reps, not both")
+        return self
+
+
+class RoutineExercise(_Strict):
+    """One `[[exercises]]` entry: which exercise, and how much of it."""
+
+    exercise: MoveId
+    """Catalogue id, name or alias (case and punctuation ignored), or the id of a custom move."""
+    sets: int | None = Field(default=None, ge=1, le=20)
+    """How many sets; the catalogue's default when left out."""
+    hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    """Seconds to hold, per side and set."""
+    reps: int | None = Field(default=None, ge=1, le=200)
+    """Reps per side and set."""
+    tempo_seconds: float | None = Field(default=None, ge=0.5, le=60)
+    """Seconds per rep, pause at the top included; without it reps are open-ended."""
+    sides: Sides | None = None
+    """both | left | right | alternating (sides alternate rep by rep) | none."""
+    rest_seconds: int | None = Field(default=None, ge=0, le=600)
+    """Rest between sets for this exercise (overrides the default)."""
+    prep_seconds: int | None = Field(default=None, ge=0, le=120)
+    """Get-ready time for this exercise (overrides the default)."""
+    switch_seconds: int | None = Field(default=None, ge=0, le=60)
+    """Time to switch sides for this exercise (overrides the default)."""
+    notes: Text | None = None
+    """Your own reminder, shown during the exercise."""
+
+    @field_validator("tempo_seconds", mode="before")
+    @classmethod
+    def _finite(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"must be a finite number (got {value})")
+        return value
+
+    @model_validator(mode="after")
+    def _hold_or_reps(self) -> Self:
+        if self.hold_seconds is not None and self.reps is not None:
+            raise ValueError("give hold_seconds or reps, not both")
+        if self.tempo_seconds is not None and self.hold_seconds is not None:
+            raise ValueError("tempo_seconds goes with reps, not with hold_seconds")
+        return self
+
+
+class Routine(_Strict):
+    """A whole routine file."""
+
+    schema_: int = Field(alias="schema", ge=1)
+    """Format version; this program reads schema 1."""
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    """The routine's name."""
+    description: Text = ""
+    """Who it is for, and how often to do it."""
+    tags: list[ShortText] = Field(default_factory=list, max_length=30)
+    """Words to find it by (runner, desk, stretch …)."""
+    defaults: Defaults = Field(default_factory=Defaults)
+    """Timings used when an exercise does not give its own."""
+    moves: list[CustomMove] = Field(default_factory=list, max_length=100)
+    """Custom moves that are not in the catalogue."""
+    exercises: list[RoutineExercise] = Field(min_length=1, max_length=200)
+    """The exercises, in order."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        populate_by_name=True,
+        use_attribute_docstrings=True,
+    )
+
+    @field_validator("schema_", mode="after")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema {value} is newer than this program understands (it reads schema "
+                f"{SCHEMA_VERSION}); update psoas-tui to open this file"
+            )
+        return value

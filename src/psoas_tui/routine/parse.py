@@ -1,0 +1,105 @@
+"""Read a routine file: TOML text → `Routine` model → `RoutinePlan`, with every problem found
+reported as `path:line:col: error: message`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from psoas_tui.catalogue import Catalogue, load_catalogue
+from psoas_tui.problems import Problem, ProblemsError
+from psoas_tui.routine.model import SCHEMA_VERSION, CustomMove, Defaults, Routine, RoutineExercise
+from psoas_tui.routine.plan import RoutinePlan
+from psoas_tui.routine.resolve import PlanError, resolve
+from psoas_tui.toml_locate import KeyLocator
+from psoas_tui.tomlfile import parse_toml as _parse_toml
+from psoas_tui.tomlfile import read_text
+from psoas_tui.validation import Loc, validation_problems
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRoutine:
+    """A routine file that was read and resolved without problems."""
+
+    path: Path
+    routine: Routine
+    plan: RoutinePlan
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    if loc == ():
+        return Routine
+    if loc == ("defaults",):
+        return Defaults
+    if len(loc) == 2 and loc[0] == "exercises":
+        return RoutineExercise
+    if len(loc) == 2 and loc[0] == "moves":
+        return CustomMove
+    return None
+
+
+def _check_schema(path: Path, raw: dict[str, Any], locator: KeyLocator) -> None:
+    """Refuse files without a schema, or from a newer program, before looking at anything else."""
+    schema = raw.get("schema")
+    if schema is None:
+        raise ProblemsError(
+            [
+                Problem(
+                    path,
+                    f'missing required key "schema" (add `schema = {SCHEMA_VERSION}` at the top)',
+                    1,
+                    1,
+                )
+            ]
+        )
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
+        line, column = locator.find(("schema",)) or (1, 1)
+        message = (
+            f"schema {schema} is newer than this program understands (it reads schema "
+            f"{SCHEMA_VERSION}); update psoas-tui to open this file"
+        )
+        raise ProblemsError([Problem(path, message, line, column)])
+
+
+def routine_from_data(path: Path, text: str, raw: dict[str, Any]) -> Routine:
+    """Validate parsed TOML data as a `Routine`; raises `ProblemsError`."""
+    locator = KeyLocator.from_text(text)
+    _check_schema(path, raw, locator)
+    try:
+        return Routine.model_validate(raw)
+    except ValidationError as error:
+        raise ProblemsError(validation_problems(path, error, locator, _model_at)) from None
+
+
+def parse_routine_text(path: Path, text: str, catalogue: Catalogue | None = None) -> LoadedRoutine:
+    """Parse routine text that claims to come from `path` (used for messages and the id)."""
+    if not text.strip():
+        message = (
+            "the file is empty (a routine needs `schema = 1`, a name and at least one "
+            "[[exercises]] entry)"
+        )
+        raise ProblemsError([Problem(path, message)])
+    raw = _parse_toml(path, text)
+    routine = routine_from_data(path, text, raw)
+    try:
+        plan = resolve(routine, catalogue or load_catalogue(), routine_id=path.stem)
+    except PlanError as error:
+        locator = KeyLocator.from_text(text)
+        problems = [
+            Problem(path, issue.message, *(locator.find(issue.loc) or (1, 1)))
+            for issue in error.issues
+        ]
+        raise ProblemsError(problems) from None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    plan = replace(plan, path=path, file_hash=digest)
+    return LoadedRoutine(path=path, routine=routine, plan=plan)
+
+
+def load_routine(path: Path, catalogue: Catalogue | None = None) -> LoadedRoutine:
+    """Read, validate and resolve a routine file; raises `ProblemsError` on any problem."""
+    return parse_routine_text(path, read_text(path), catalogue)

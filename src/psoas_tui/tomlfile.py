@@ -1,0 +1,109 @@
+"""Read a TOML file that a person wrote, turning every way it can fail into `Problem`s.
+
+Handles what people (and copy-paste) produce: missing files, folders, symlink loops, unreadable
+files, files that are too large, not UTF-8, binary, or not TOML, and very deep nesting.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from psoas_tui.problems import Problem, ProblemsError
+from psoas_tui.toml_locate import KeyLocator, nesting_too_deep
+
+MAX_BYTES = 1024 * 1024
+"""A hand-written TOML file larger than this is refused."""
+_TOML_POSITION = re.compile(r"^(?P<message>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_TOML_END = re.compile(r"^(?P<message>.*?)\s*\(at end of document\)$")
+
+
+def read_text(path: Path) -> str:
+    """The file's text; raises `ProblemsError` with one clear problem when it cannot be read."""
+    try:
+        if path.is_dir():
+            raise ProblemsError([Problem(path, "is a folder, not a file")])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except ProblemsError:
+        raise
+    except FileNotFoundError:
+        raise ProblemsError([Problem(path, "no such file")]) from None
+    except PermissionError:
+        raise ProblemsError([Problem(path, "cannot read the file: permission denied")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ProblemsError([Problem(path, f"cannot read the file: {reason.lower()}")]) from None
+    if len(data) > MAX_BYTES:
+        message = f"file is too large (over {MAX_BYTES // 1024} KiB); is it really a TOML file?"
+        raise ProblemsError([Problem(path, message)])
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ProblemsError([Problem(path, "this is a binary file, not TOML text", line, 1)])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        raise ProblemsError([Problem(path, message, line, column)]) from None
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    """Parse TOML text; raises `ProblemsError` with the parser's line and column."""
+    text = text.removeprefix("\ufeff")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        better = _better_syntax_problem(path, text, message)
+        if better is not None:
+            problem = better
+        elif (found := _TOML_POSITION.match(message)) is not None:
+            problem = Problem(
+                path,
+                f"not valid TOML: {_lower_first(found['message'])}",
+                int(found["line"]),
+                int(found["col"]),
+            )
+        elif (found := _TOML_END.match(message)) is not None:
+            line = text.count("\n") + 1
+            column = len(text) - (text.rfind("\n") + 1) + 1
+            problem = Problem(
+                path, f"not valid TOML: {_lower_first(found['message'])}", line, column
+            )
+        else:
+            problem = Problem(path, f"not valid TOML: {_lower_first(message)}")
+        raise ProblemsError([problem]) from None
+    except RecursionError:
+        where = nesting_too_deep(text)
+        problem = Problem(path, "not valid TOML: nested too deeply", *(where or (None, None)))
+        raise ProblemsError([problem]) from None
+
+
+def _better_syntax_problem(path: Path, text: str, message: str) -> Problem | None:
+    """Clearer words for the tomllib errors that point at the wrong place or say too little."""
+    locator = KeyLocator.from_text(text)
+    found = _TOML_POSITION.match(message)
+    if found is not None and message.startswith(("Cannot overwrite", "Cannot declare")):
+        line = int(found["line"])
+        if (duplicate := locator.duplicates.get(line)) is not None:
+            shown, first = duplicate
+            return Problem(
+                path, f"not valid TOML: {shown} is set twice (first on line {first})", line, 1
+            )
+    if message.startswith("Unterminated string") and locator.unclosed_string is not None:
+        return Problem(path, "not valid TOML: unterminated string", *locator.unclosed_string)
+    return None
+
+
+def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """Read and parse a TOML file; returns its text and its data."""
+    text = read_text(path)
+    return text, parse_toml(path, text)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text

@@ -1,0 +1,23 @@
+"""Shared fixtures: every test gets its own PSOAS_HOME, so no test touches the real home folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def psoas_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty user data folder for each test."""
+    home = tmp_path / "psoas-home"
+    monkeypatch.setenv("PSOAS_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def user_routines(psoas_home: Path) -> Path:
+    """The user routines folder, created."""
+    folder = psoas_home / "routines"
+    folder.mkdir(parents=True)
+    return folder
