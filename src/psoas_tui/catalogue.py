@@ -139,6 +139,10 @@ class Exercise(_Strict):
     dosage: Dosage
     summary: str
     """One sentence: what it is and what it is for."""
+    side_role: str = ""
+    """For per-side and alternating exercises: what each leg does when the player says LEFT or
+    RIGHT, with `{side}` and `{other}` standing for the two sides ("{side} knee down, {other}
+    foot forward")."""
     steps: tuple[str, ...] = Field(min_length=2)
     """How to get into position and do it, in order."""
     cues: tuple[str, ...] = Field(min_length=1)
@@ -175,6 +179,13 @@ class Exercise(_Strict):
         if self.position is Position.STANDING:
             return gear <= {Equipment.CHAIR, Equipment.WALL}
         return self.position is Position.SEATED and gear == {Equipment.CHAIR}
+
+    def side_instruction(self, side: str) -> str:
+        """`side_role` filled in for "left" or "right" (empty when there is none)."""
+        if not self.side_role:
+            return ""
+        other = "right" if side == "left" else "left"
+        return self.side_role.replace("{side}", side).replace("{other}", other)
 
     def names(self) -> Iterator[str]:
         """The name, every alias and the id."""

@@ -7,6 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from psoas_tui.routine.plan import RoutinePlan
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 KINDS = ("stretch", "strengthen", "release", "activation")
@@ -33,6 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument("--kind", choices=KINDS, help="only this kind")
 
     commands.add_parser("schema", help="print the JSON Schema of routine files")
+
+    show = commands.add_parser("show", help="show a routine's timeline and total time")
+    show.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    play = commands.add_parser("play", help="play a routine in the full-screen player")
+    play.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+
+    history = commands.add_parser("history", help="list past sessions, newest first")
+    history.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -60,8 +74,40 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.commands import schema
 
         return schema.run(out)
-    print("psoas: the app arrives with a later release; try `psoas --help`", file=sys.stderr)
-    return EXIT_USAGE
+    if args.command == "history":
+        from psoas_tui.commands import history
+
+        return history.run(args.json, out)
+    if args.command in ("show", "play"):
+        plan = _find_plan(args.routine)
+        if plan is None:
+            return EXIT_PROBLEMS
+        if args.command == "show":
+            from psoas_tui.commands import show
+
+            return show.run(plan, args.json, out)
+        from psoas_tui.commands import play
+
+        return play.run_app(plan)
+    from psoas_tui.commands import play
+
+    return play.run_app()
+
+
+def _find_plan(ref: str) -> RoutinePlan | None:
+    """The routine a command names, or None after printing why it cannot be used."""
+    from psoas_tui.problems import ProblemsError
+    from psoas_tui.routine.library import RoutineNotFound, find_routine
+    from psoas_tui.terminal_text import printable
+
+    try:
+        return find_routine(ref).plan
+    except ProblemsError as error:
+        for problem in error.problems:
+            print(printable(str(problem)), file=sys.stderr)
+    except RoutineNotFound as error:
+        print(printable(f"psoas: {error}"), file=sys.stderr)
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

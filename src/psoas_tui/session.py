@@ -259,8 +259,7 @@ class Session:
         exercises[exercise_index] = replacement
         self.timeline = build_timeline(replace(plan, exercises=tuple(exercises)))
         start = self.timeline.first_of_exercise(exercise_index)
-        self._run = None
-        return events + self._enter(start, self.clock())
+        return events + self._go(start, self.clock())
 
     # --- internals -----------------------------------------------------------------------
     def _enter(self, index: int, at: float) -> list[Event]:

@@ -119,7 +119,7 @@ def build_timeline(plan: RoutinePlan) -> Timeline:
                     side=side,
                     set_number=set_number,
                     sets=exercise.sets,  # noqa: B023
-                    seconds=seconds,
+                    seconds=None if seconds is None else float(seconds),
                     reps=reps,
                     alternating=exercise.sides == "alternating",  # noqa: B023
                 )

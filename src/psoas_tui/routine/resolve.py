@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from psoas_tui.catalogue import Catalogue, Exercise, Sidedness
 from psoas_tui.names import did_you_mean
-from psoas_tui.routine.model import CustomMove, Routine, RoutineExercise
+from psoas_tui.routine.model import CustomMove, Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import PlannedExercise, RoutinePlan, SideMode
 
 DEFAULT_SECONDS_PER_REP = 3.0
@@ -189,4 +189,41 @@ def resolve(routine: Routine, catalogue: Catalogue, routine_id: str = "") -> Rou
         description=routine.description,
         tags=tuple(routine.tags),
         exercises=tuple(planned),
+    )
+
+
+def plan_single(
+    exercise: Exercise, *, sets: int | None = None, prep_seconds: int = 5
+) -> PlannedExercise:
+    """An exercise on its own with its default dosage (to play it from the catalogue, or to
+    swap in an easier variant). Reps get the catalogue's pace as a tempo, so they are timed."""
+    dosage = exercise.dosage
+    defaults = Defaults(prep_seconds=prep_seconds)
+    return PlannedExercise(
+        exercise_id=exercise.id,
+        name=exercise.name,
+        sides=_default_sides(exercise.per_side, exercise.sidedness),
+        sets=sets or dosage.sets,
+        hold_seconds=dosage.hold_seconds,
+        reps=dosage.reps,
+        tempo_seconds=dosage.seconds_per_rep if dosage.reps is not None else None,
+        seconds_per_rep_estimate=dosage.seconds_per_rep or DEFAULT_SECONDS_PER_REP,
+        prep_seconds=defaults.prep_seconds,
+        rest_seconds=defaults.rest_seconds,
+        switch_seconds=defaults.switch_seconds,
+        notes="",
+        steps=exercise.steps,
+        cues=exercise.cues,
+    )
+
+
+def single_exercise_plan(exercise: Exercise) -> RoutinePlan:
+    """A one-exercise routine for playing an exercise straight from the catalogue."""
+    return RoutinePlan(
+        routine_id=f"exercise:{exercise.id}",
+        name=exercise.name,
+        description=exercise.summary,
+        tags=(exercise.kind.value,),
+        exercises=(plan_single(exercise),),
+        source="generated",
     )

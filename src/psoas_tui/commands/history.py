@@ -1,0 +1,44 @@
+"""`psoas history [--json]`: past sessions, newest first, with totals."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from psoas_tui import paths
+from psoas_tui.history import History, HistoryError
+from psoas_tui.terminal_text import printable
+from psoas_tui.timeline import format_duration
+
+
+def run(as_json: bool, out: TextIO) -> int:
+    try:
+        history = History.open(paths.history_db())
+    except HistoryError as error:
+        print(f"psoas: {error}", file=sys.stderr)
+        return 1
+    with history:
+        if history.notice:
+            print(f"psoas: {history.notice}", file=sys.stderr)
+        sessions = history.sessions()
+        if as_json:
+            print(history.to_json(), file=out)
+            return 0
+        if not sessions:
+            print("No sessions yet. Play one with `psoas play desk-break`.", file=out)
+            return 0
+        for item in sessions:
+            when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
+            pain = f", {item.pain_reports} pain report(s)" if item.pain_reports else ""
+            print(
+                printable(
+                    f"{when}  {item.outcome:<11}  {format_duration(item.work_seconds):>6} worked  "
+                    f"{item.done_segments} done, {item.skipped_segments} skipped{pain}{rating}"
+                    f"  {item.routine_name}"
+                ),
+                file=out,
+            )
+        total = sum(item.work_seconds for item in sessions)
+        print(f"\n{len(sessions)} sessions, {format_duration(total)} of holds and reps", file=out)
+    return 0

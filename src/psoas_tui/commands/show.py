@@ -1,0 +1,85 @@
+"""`psoas show ROUTINE [--json]`: a routine's timeline and total time."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from psoas_tui.routine.plan import RoutinePlan
+from psoas_tui.terminal_text import printable
+from psoas_tui.timeline import Timeline, build_timeline, format_duration
+
+
+def _number(value: float | None) -> float | int | None:
+    """Whole seconds as integers in JSON (45, not 45.0)."""
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
+
+
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    plan = timeline.plan
+    return {
+        "routine": {"id": plan.routine_id, "name": plan.name},
+        "total_seconds": _number(timeline.total_seconds),
+        "segments": [
+            {
+                "index": segment.index,
+                "kind": segment.kind,
+                "exercise": segment.exercise.name,
+                "side": segment.side,
+                "set": segment.set_number,
+                "sets": segment.sets,
+                "seconds": _number(segment.seconds),
+                "reps": segment.reps,
+            }
+            for segment in timeline.segments
+        ],
+    }
+
+
+def timeline_lines(timeline: Timeline) -> list[str]:
+    """The timeline in words, a line a segment."""
+    lines = []
+    clock = 0.0
+    for segment in timeline.segments:
+        side = (
+            f" {segment.side}"
+            if segment.side
+            else (" both sides, alternating" if segment.alternating else "")
+        )
+        if segment.kind == "reps":
+            amount = f"{segment.reps} reps" + (
+                f" ({format_duration(segment.seconds)})" if segment.seconds else ", your pace"
+            )
+        else:
+            amount = format_duration(segment.seconds or 0)
+        where = f"set {segment.set_number}/{segment.sets}"
+        lines.append(
+            f"{format_duration(clock):>7}  {segment.kind:<6}  {segment.exercise.name}{side} — "
+            f"{where}, {amount}"
+        )
+        clock += segment.estimated_seconds()
+    return lines
+
+
+def run(plan: RoutinePlan, as_json: bool, out: TextIO) -> int:
+    timeline = build_timeline(plan)
+    if as_json:
+        print(json.dumps(timeline_json(timeline), indent=2, ensure_ascii=False), file=out)
+        return 0
+    print(printable(f"{plan.name} ({plan.routine_id})"), file=out)
+    if plan.description:
+        print(printable(plan.description), file=out)
+    print("", file=out)
+    for line in timeline_lines(timeline):
+        print(printable(line), file=out)
+    open_ended = sum(1 for s in timeline.segments if s.seconds is None)
+    total = f"\nTotal: {format_duration(timeline.total_seconds)} timed"
+    if open_ended:
+        total += (
+            f" + {open_ended} sets of reps at your own pace "
+            f"(about {format_duration(timeline.estimated_seconds)} in all)"
+        )
+    print(total, file=out)
+    return 0

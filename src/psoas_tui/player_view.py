@@ -1,0 +1,146 @@
+"""What the player shows at a moment of a session, as plain data (no Textual).
+
+`player_view(session)` turns the engine's state into the words and numbers on screen; the
+screen only lays them out. Two views that compare equal draw the same screen, so the player
+repaints only when the view changes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from psoas_tui.catalogue import Catalogue
+from psoas_tui.session import Session
+from psoas_tui.timeline import Segment, format_duration
+
+CUE_SECONDS = 10
+"""How long each cue stays on screen before the next one is shown."""
+
+_HEADLINES = {
+    "prep": "GET READY",
+    "hold": "HOLD",
+    "reps": "REPS",
+    "switch": "SWITCH SIDES",
+    "rest": "REST",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerView:
+    """Everything the player screen shows."""
+
+    kind: str
+    headline: str
+    exercise: str
+    side: str | None
+    """"LEFT", "RIGHT", "ALTERNATE" or None for exercises done with both sides at once."""
+    side_instruction: str
+    countdown: str
+    """`m:ss` of the segment, or "" for open-ended reps."""
+    set_text: str
+    reps_text: str
+    cue: str
+    notes: str
+    steps: tuple[str, ...]
+    next_text: str
+    segment_fraction: float
+    session_left: str
+    session_fraction: float
+    paused: bool
+    finished: bool
+    hint: str
+
+
+def _side_label(segment: Segment) -> str | None:
+    if segment.alternating:
+        return "ALTERNATE"
+    return segment.side.upper() if segment.side else None
+
+
+def _side_instruction(segment: Segment, catalogue: Catalogue | None) -> str:
+    if catalogue is None or segment.exercise.is_custom:
+        return ""
+    exercise = catalogue.lookup(segment.exercise.exercise_id)
+    if exercise is None:
+        return ""
+    if segment.alternating:
+        text = exercise.side_instruction("left")
+        return f"start left: {text}" if text else "start on the left, then swap each rep"
+    return exercise.side_instruction(segment.side) if segment.side else ""
+
+
+def _describe(segment: Segment | None) -> str:
+    if segment is None:
+        return "the end"
+    name = segment.exercise.name
+    side = f" — {segment.side.upper()}" if segment.side and segment.kind != "rest" else ""
+    if segment.kind == "prep":
+        return f"get ready: {name}{side}"
+    if segment.kind == "switch":
+        return f"switch to the {segment.side} side"
+    if segment.kind == "rest":
+        return f"rest, then set {segment.set_number} of {segment.sets}"
+    amount = (
+        f"{segment.reps} reps" if segment.kind == "reps" else format_duration(segment.seconds or 0)
+    )
+    return f"{name}{side}, {amount}"
+
+
+def _reps_text(segment: Segment, elapsed: float) -> str:
+    reps = segment.reps or 0
+    tempo = segment.exercise.tempo_seconds
+    each = " each side" if segment.alternating else ""
+    if tempo is None:
+        return f"{reps} reps{each} — press enter when done"
+    moves = reps * (2 if segment.alternating else 1)
+    done = min(moves - 1, int(elapsed // tempo))
+    if segment.alternating:
+        side = "left" if done % 2 == 0 else "right"
+        return f"rep {done // 2 + 1} of {reps}{each} — {side}"
+    return f"rep {done + 1} of {reps}"
+
+
+def player_view(session: Session, catalogue: Catalogue | None = None) -> PlayerView:
+    """The view of `session` right now."""
+    segment = session.segment
+    exercise = segment.exercise
+    remaining = session.remaining()
+    planned = session.planned()
+    elapsed = session.elapsed()
+    if remaining is None:
+        countdown, fraction = "", 0.0
+    else:
+        countdown = format_duration(math.ceil(remaining - 1e-9))
+        fraction = 1.0 - remaining / planned if planned else 1.0
+    total = session.timeline.estimated_seconds or 1.0
+    left = session.session_remaining()
+    cues = exercise.cues
+    cue = cues[int(elapsed // CUE_SECONDS) % len(cues)] if cues and segment.is_work else ""
+    if segment.kind == "prep" and exercise.steps:
+        cue = exercise.steps[0]
+    hint = ""
+    if segment.kind == "reps" and remaining is None:
+        hint = "enter: reps done"
+    if session.paused:
+        hint = "PAUSED — space to go on"
+    return PlayerView(
+        kind=segment.kind,
+        headline=_HEADLINES[segment.kind],
+        exercise=exercise.name,
+        side=_side_label(segment),
+        side_instruction=_side_instruction(segment, catalogue),
+        countdown=countdown,
+        set_text=f"set {segment.set_number} of {segment.sets}",
+        reps_text=_reps_text(segment, elapsed) if segment.kind == "reps" else "",
+        cue=cue,
+        notes=exercise.notes,
+        steps=exercise.steps,
+        next_text=f"next: {_describe(session.next_segment())}",
+        segment_fraction=max(0.0, min(1.0, fraction)),
+        session_left=format_duration(left),
+        session_fraction=max(0.0, min(1.0, 1.0 - left / total)),
+        paused=session.paused,
+        finished=session.is_over,
+        hint=hint,
+    )

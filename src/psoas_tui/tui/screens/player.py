@@ -1,0 +1,281 @@
+"""The full-screen session player: big countdown, side, set, reps, cue, bars and what is next.
+
+The screen owns no timing: it asks the `Session` (on an injected clock) what to show, repaints
+only when the `PlayerView` changes, and wakes up just before the next visible change.
+"""
+
+from __future__ import annotations
+
+import math
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from psoas_tui.catalogue import Catalogue
+from psoas_tui.clock import Clock
+from psoas_tui.player_view import CUE_SECONDS, PlayerView, player_view
+from psoas_tui.recorder import SessionRecorder
+from psoas_tui.routine.resolve import plan_single
+from psoas_tui.session import Cue, Event, PainReport, Session
+from psoas_tui.session_summary import summarise
+from psoas_tui.timeline import Timeline
+from psoas_tui.tui.screens.dialogs import ConfirmDialog
+from psoas_tui.tui.screens.pain import PainAnswer, PainDialog
+from psoas_tui.tui.screens.summary import SummaryScreen
+
+BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
+
+
+class PlayerScreen(Screen[None]):
+    """Plays one routine; dismisses when the summary is closed."""
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause"),
+        Binding("n,right,l", "next", "Next"),
+        Binding("p,left,h", "previous", "Back"),
+        Binding("r", "restart", "Redo"),
+        Binding("plus,equals_sign", "adjust(5)", "±5s", key_display="+/-"),
+        Binding("minus,underscore", "adjust(-5)", "-5s", show=False),
+        Binding("enter", "reps_done", "Done"),
+        Binding("i", "instructions", "Steps"),
+        Binding("m", "mute", "Mute"),
+        Binding("exclamation_mark", "hurts", "Hurts", key_display="!"),
+        Binding("q,escape", "quit_session", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Clock,
+        recorder: SessionRecorder,
+        catalogue: Catalogue | None = None,
+        muted: bool = False,
+    ) -> None:
+        super().__init__()
+        self.session = Session(timeline, clock)
+        self.recorder = recorder
+        self.catalogue = catalogue
+        self.muted = muted
+        self.show_steps = False
+        self._view: PlayerView | None = None
+        self._timer: Timer | None = None
+
+    # --- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="player"):
+            with Horizontal(id="player-top"):
+                yield Static("", id="headline", markup=False)
+                yield Static("", id="set", markup=False)
+            yield Static("", id="exercise", markup=False)
+            yield Static("", id="side", markup=False)
+            yield Static("", id="side-instruction", markup=False)
+            yield Digits("", id="countdown")
+            yield Static("", id="reps", markup=False)
+            yield Static("", id="cue", markup=False)
+            yield Static("", id="steps", markup=False)
+            with Horizontal(classes="bar-row"):
+                yield Static("this", classes="bar-label", markup=False)
+                yield ProgressBar(
+                    total=1.0, show_eta=False, show_percentage=False, id="segment-bar"
+                )
+            with Horizontal(classes="bar-row"):
+                yield Static("all", classes="bar-label", markup=False)
+                yield ProgressBar(
+                    total=1.0, show_eta=False, show_percentage=False, id="session-bar"
+                )
+                yield Static("", id="session-left", markup=False)
+            yield Static("", id="next", markup=False)
+            yield Static("", id="hint", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < 22, "-compact")
+        self.set_class(event.size.height < 15, "-tiny")
+
+    def on_mount(self) -> None:
+        self.recorder.begin(self.session.timeline)
+        if self.recorder.notice:
+            self.notify(self.recorder.notice, severity="warning", timeout=8)
+        self._handle(self.session.start())
+        self.poll()
+
+    # --- the clock -----------------------------------------------------------------------
+    def poll(self) -> None:
+        """Advance the session to now, repaint if anything visible changed, and sleep until
+        the next visible change (a whole second of the countdown, a rep, a cue)."""
+        if self.session.is_over:
+            return
+        self._handle(self.session.tick())
+        self._repaint()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        session = self.session
+        if session.is_over or session.paused:
+            return
+        delay = 1.0
+        remaining = session.remaining()
+        if remaining is not None:
+            delay = remaining - math.floor(remaining) or 1.0
+        elapsed = session.elapsed()
+        tempo = session.segment.exercise.tempo_seconds
+        if session.segment.kind == "reps" and tempo:
+            delay = min(delay, tempo - (elapsed % tempo) or tempo)
+        if session.segment.is_work:
+            delay = min(delay, CUE_SECONDS - (elapsed % CUE_SECONDS) or CUE_SECONDS)
+        self._timer = self.set_timer(max(0.01, delay + 0.005), self.poll)
+
+    def _handle(self, events: list[Event]) -> None:
+        self.recorder.handle(events)
+        cues = [event for event in events if isinstance(event, Cue)]
+        if not self.muted and any(cue.kind in BELL_CUES for cue in cues):
+            self.app.bell()
+        if any(cue.kind == "done" for cue in cues):
+            self.recorder.finish("completed")
+            self._show_summary()
+
+    def _repaint(self) -> None:
+        view = player_view(self.session, self.catalogue)
+        if view == self._view:
+            return
+        self._view = view
+        self.query_one("#headline", Static).update(view.headline)
+        self.query_one("#set", Static).update(view.set_text)
+        self.query_one("#exercise", Static).update(view.exercise)
+        side = self.query_one("#side", Static)
+        side.update(f"{view.side} SIDE" if view.side in ("LEFT", "RIGHT") else (view.side or ""))
+        side.set_class(view.side == "LEFT", "left")
+        side.set_class(view.side == "RIGHT", "right")
+        side.set_class(view.side == "ALTERNATE", "alternate")
+        side.display = view.side is not None
+        instruction = self.query_one("#side-instruction", Static)
+        instruction.update(view.side_instruction)
+        instruction.display = bool(view.side_instruction)
+        countdown = self.query_one("#countdown", Digits)
+        countdown.update(view.countdown)
+        countdown.display = bool(view.countdown)
+        reps = self.query_one("#reps", Static)
+        reps.update(view.reps_text)
+        reps.display = bool(view.reps_text)
+        cue = view.cue + (f"\nnote: {view.notes}" if view.notes else "")
+        self.query_one("#cue", Static).update(cue)
+        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, start=1))
+        self.query_one("#steps", Static).update(steps)
+        self.query_one("#segment-bar", ProgressBar).update(progress=view.segment_fraction)
+        self.query_one("#session-bar", ProgressBar).update(progress=view.session_fraction)
+        self.query_one("#session-left", Static).update(f"{view.session_left} left")
+        self.query_one("#next", Static).update(view.next_text)
+        hint = self.query_one("#hint", Static)
+        hint.update(view.hint)
+        hint.set_class(view.paused, "paused")
+        self.set_class(view.paused, "paused")
+
+    def _after(self, events: list[Event]) -> None:
+        self._handle(events)
+        if not self.session.is_over:
+            self._repaint()
+            self._schedule()
+
+    # --- keys ----------------------------------------------------------------------------
+    def action_toggle_pause(self) -> None:
+        self._after(self.session.toggle_pause())
+
+    def action_next(self) -> None:
+        self._after(self.session.next())
+
+    def action_previous(self) -> None:
+        self._after(self.session.previous())
+
+    def action_restart(self) -> None:
+        self._after(self.session.restart_segment())
+
+    def action_adjust(self, seconds: int) -> None:
+        self._after(self.session.adjust(seconds))
+
+    def action_reps_done(self) -> None:
+        self._after(self.session.mark_reps_done())
+
+    def action_instructions(self) -> None:
+        """Show the steps in place of the cue, bars and what is next (and back)."""
+        self.show_steps = not self.show_steps
+        self.set_class(self.show_steps, "-steps")
+
+    def action_mute(self) -> None:
+        self.muted = not self.muted
+        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
+
+    def action_hurts(self) -> None:
+        if self.session.is_over:
+            return
+        was_paused = self.session.paused
+        self.session.pause()
+        self._repaint()
+        self._schedule()
+        exercise = self.session.segment.exercise
+        easier = self._easier_name(exercise.exercise_id)
+
+        def answered(answer: PainAnswer | None) -> None:
+            if answer is None:
+                if not was_paused:
+                    self._after(self.session.resume())
+                return
+            self.session.report_pain(PainReport(answer.location, answer.severity, answer.action))
+            if answer.action == "easier":
+                self._swap_to_easier(exercise.exercise_id)
+            elif answer.action == "skip":
+                self._after(self.session.skip_exercise())
+            else:
+                self._after(self.session.resume())
+
+        self.app.push_screen(PainDialog(exercise.name, easier), answered)
+
+    def action_quit_session(self) -> None:
+        if self.session.is_over:
+            return
+
+        def answered(quit_: bool | None) -> None:
+            if quit_:
+                self._handle(self.session.stop())
+                self.recorder.finish("quit")
+                self._show_summary()
+
+        self.app.push_screen(
+            ConfirmDialog("Quit this session?", "What you have done so far is saved."), answered
+        )
+
+    # --- helpers -------------------------------------------------------------------------
+    def _easier_name(self, exercise_id: str) -> str | None:
+        if self.catalogue is None:
+            return None
+        exercise = self.catalogue.lookup(exercise_id)
+        if exercise is None or not exercise.easier:
+            return None
+        return self.catalogue.get(exercise.easier[0]).name
+
+    def _swap_to_easier(self, exercise_id: str) -> None:
+        assert self.catalogue is not None
+        current = self.catalogue.get(exercise_id)
+        easier = self.catalogue.get(current.easier[0])
+        replacement = plan_single(easier, sets=self.session.segment.sets)
+        self._after(self.session.swap_exercise(replacement))
+        if self.session.paused:
+            self._after(self.session.resume())
+        self.notify(f"Switched to the easier {easier.name}", timeout=4)
+
+    def _show_summary(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        summary = summarise(self.session)
+
+        def closed(_: object) -> None:
+            self.dismiss(None)
+
+        self.app.push_screen(SummaryScreen(summary, self.recorder.rate), closed)

@@ -1,0 +1,67 @@
+"""The end-of-session summary, with a one-key rating."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from psoas_tui.history import Rating
+from psoas_tui.session_summary import SessionSummary
+
+RATINGS: dict[str, tuple[Rating, str]] = {
+    "1": ("too_easy", "too easy"),
+    "2": ("about_right", "about right"),
+    "3": ("too_hard", "too hard"),
+}
+
+
+class SummaryScreen(Screen[Rating | None]):
+    """Shows what the session added up to; 1/2/3 rate it, enter or q closes."""
+
+    BINDINGS = [
+        Binding("1", "rate('1')", "Too easy"),
+        Binding("2", "rate('2')", "About right"),
+        Binding("3", "rate('3')", "Too hard"),
+        Binding("enter,q,escape", "close", "Close"),
+    ]
+
+    def __init__(
+        self,
+        summary: SessionSummary,
+        on_rate: Callable[[Rating], None] | None = None,
+        notice: str = "",
+    ) -> None:
+        super().__init__()
+        self.summary = summary
+        self.on_rate = on_rate
+        self.notice = notice
+        self.rating: Rating | None = None
+
+    def compose(self) -> ComposeResult:
+        title = "Well done!" if self.summary.completed else "Session stopped early"
+        with VerticalScroll(id="summary"):
+            yield Static(title, id="summary-title", markup=False)
+            yield Static(self.summary.routine_name, classes="subtitle", markup=False)
+            with Vertical(id="summary-lines"):
+                for line in self.summary.lines():
+                    yield Static(line, markup=False)
+            yield Static(
+                "How was it?  1 too easy   2 about right   3 too hard", id="rating", markup=False
+            )
+            if self.notice:
+                yield Static(self.notice, classes="warning", markup=False)
+        yield Footer()
+
+    def action_rate(self, key: str) -> None:
+        self.rating, words = RATINGS[key]
+        if self.on_rate is not None:
+            self.on_rate(self.rating)  # saved at once, not when the screen closes
+        self.query_one("#rating", Static).update(f"Rated: {words}. Enter to close.")
+
+    def action_close(self) -> None:
+        self.dismiss(self.rating)
