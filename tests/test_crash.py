@@ -1,0 +1,103 @@
+"""A session killed mid-way (kill -9, SIGTERM, SIGHUP) keeps every finished segment and reads
+as interrupted; a clean quit reads as quit."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from psoas_tui.history import History
+
+# A child process that plays a routine on the real engine and history, at high speed, with no
+# screen: it records segments exactly as the player does, then waits to be killed.
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from psoas_tui.clock import FakeClock
+    from psoas_tui.recorder import SessionRecorder
+    from psoas_tui.routine.library import find_routine
+    from psoas_tui.session import Session
+    from psoas_tui.timeline import build_timeline
+
+    plan = find_routine("runner-post-run").plan
+    timeline = build_timeline(plan)
+    clock = FakeClock()
+    session = Session(timeline, clock)
+    recorder = SessionRecorder.open(Path(sys.argv[1]))
+    recorder.begin(timeline)
+    recorder.handle(session.start())
+    for _ in range(int(sys.argv[2])):
+        recorder.handle(session.next())
+    print("READY", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def _run_child(db: Path, segments: int) -> subprocess.Popen[str]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), str(segments)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "READY"
+    return child
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
+def test_a_killed_session_keeps_its_segments_and_reads_as_interrupted(
+    tmp_path: Path, how: signal.Signals
+) -> None:
+    db = tmp_path / "history.sqlite3"
+    child = _run_child(db, segments=4)
+    os.kill(child.pid, how)
+    child.wait(timeout=10)
+    with History.open(db) as history:
+        (session,) = history.sessions()
+        assert session.outcome == "interrupted"
+        assert len(history.segments(session.session_id)) == 4
+        assert history.close_abandoned() == 1
+
+
+def test_the_player_process_marks_the_session_interrupted_on_sigterm(tmp_path: Path) -> None:
+    """The real `psoas play` in a pseudo-terminal, stopped with SIGTERM."""
+    import pty
+
+    home = tmp_path / "home"
+    env = {**os.environ, "PSOAS_HOME": str(home), "TERM": "xterm-256color"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become `psoas play`
+        os.execvpe(sys.executable, [sys.executable, "-m", "psoas_tui", "play", "desk-break"], env)
+    try:
+        deadline = time.monotonic() + 20
+        db = home / "history.sqlite3"
+        while time.monotonic() < deadline:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                break
+            if db.exists():
+                with History.open(db) as history:
+                    if history.sessions():
+                        break
+        os.kill(pid, signal.SIGTERM)
+        while True:  # drain output until the child exits
+            try:
+                if not os.read(fd, 65536):
+                    break
+            except OSError:
+                break
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    assert os.WIFEXITED(status), status
+    with History.open(home / "history.sqlite3") as history:
+        (session,) = history.sessions()
+    assert session.outcome == "interrupted"

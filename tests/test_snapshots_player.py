@@ -1,0 +1,42 @@
+"""Snapshot tests of the player's hold, switch, rest and summary screens (SVGs in __snapshots__)."""
+
+from __future__ import annotations
+
+from apps import advance, player_app
+
+SIZE = (80, 24)
+
+
+def at(seconds: float, keys: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await advance(pilot.app, pilot, seconds)
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_hold_left(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12))
+
+
+def test_switch_sides(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 30 + 2))
+
+
+def test_rest_between_sets(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 30 + 5 + 30 + 3))
+
+
+def test_reps_open_ended(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(150 + 5 + 4))
+
+
+def test_summary(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ("enter", "2")
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(150 + 5 + 20, keys))
+
+
+def test_hold_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=(40, 12), run_before=at(5 + 12))
