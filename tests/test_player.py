@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apps import SHORT_ROUTINE, advance, plan_from, player, player_app
+from apps import SHORT_ROUTINE, advance, plan_from, player_app
 from textual.widgets import Digits, Static
 
 from psoas_tui import paths
