@@ -10,10 +10,11 @@ from types import FrameType
 from psoas_tui.routine.plan import RoutinePlan
 
 
-def run_app(plan: RoutinePlan | None = None) -> int:
+def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
+    """Run the app: on `plan` in the player, or on the `start` screen ("home", "selftest")."""
     from psoas_tui.tui.app import PsoasApp
 
-    app = PsoasApp(plan=plan)
+    app = PsoasApp(plan=plan, start=start)
 
     def cut_off(signum: int, frame: FrameType | None) -> None:
         app.interrupt_open_sessions()

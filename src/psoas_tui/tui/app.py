@@ -28,6 +28,7 @@ class PsoasApp(App[None]):
         self,
         *,
         plan: RoutinePlan | None = None,
+        start: str = "home",
         clock: Clock | None = None,
         catalogue: Catalogue | None = None,
         history_path: Path | None = None,
@@ -35,6 +36,7 @@ class PsoasApp(App[None]):
     ) -> None:
         super().__init__()
         self.plan = plan
+        self.start = start
         self.clock: Clock = clock or MonotonicClock()
         self.catalogue = catalogue or load_catalogue()
         self.history_path = history_path or paths.history_db()
