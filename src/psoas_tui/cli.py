@@ -47,7 +47,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     history = commands.add_parser("history", help="list past sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON")
+
+    _add_selftest(commands)
     return parser
+
+
+def _add_selftest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from psoas_tui.selftest.questions import answers_help
+
+    selftest = commands.add_parser(
+        "selftest",
+        help="the psoas self-test: in the app, or from an answers file",
+        description=(
+            "Is your psoas tight, weak, or both? Without --answers, opens the self-test in the\n"
+            "app. With --answers FILE, reads the answers from a TOML file and prints the\n"
+            "verdict, the reasons and a routine made for it.\n\n"
+            "exit status: 0 ok, 1 a bad answers file, 2 usage"
+        ),
+        epilog=answers_help()
+        + "\n\nexample:\n  psoas selftest --answers examples/selftest-answers.toml --save\n\n"
+        "--json prints {verdict, tight_sides, weak_sides, rectus_femoris, reasons, routine};\n"
+        'with --save also "path"; "changes" (per side) when an earlier result was kept.',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    selftest.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="read the answers from this TOML file and print the result",
+    )
+    selftest.add_argument("--json", action="store_true", help="print the result as JSON")
+    selftest.add_argument(
+        "--save",
+        action="store_true",
+        help="also save the routine to your routines, print its path, and keep the result",
+    )
+    selftest.set_defaults(selftest_usage=selftest.error)
 
 
 def _version() -> str:
@@ -78,6 +112,16 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.commands import history
 
         return history.run(args.json, out)
+    if args.command == "selftest":
+        if args.answers is None:
+            if args.json or args.save:
+                args.selftest_usage("--json and --save need --answers FILE")
+            from psoas_tui.commands import play
+
+            return play.run_app(start="selftest")
+        from psoas_tui.commands import selftest
+
+        return selftest.run(args.answers, args.json, args.save, out)
     if args.command in ("show", "play"):
         plan = _find_plan(args.routine)
         if plan is None:

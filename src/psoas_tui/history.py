@@ -1,4 +1,5 @@
-"""The session history: one SQLite file (WAL), a schema version and migrations.
+"""The history of sessions and self-test results: one SQLite file (WAL), a schema version and
+migrations.
 
 Every finished segment is committed in its own transaction as the session goes, so quitting,
 Ctrl-C, a closed terminal or `kill -9` lose at most the segment in progress. A session whose
@@ -18,8 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import ValidationError
+
 from psoas_tui.atomic import move_aside
 from psoas_tui.routine.plan import RoutinePlan
+from psoas_tui.selftest.answers import Answers
+from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
 from psoas_tui.session import SegmentFinished
 
 Outcome = Literal["completed", "quit", "interrupted"]
@@ -64,6 +69,20 @@ MIGRATIONS: tuple[str, ...] = (
         action TEXT NOT NULL
     );
     """,
+    # 2: self-test results; sides are comma-separated ("left,right"), the rest JSON
+    """
+    CREATE TABLE selftest_results (
+        id INTEGER PRIMARY KEY,
+        taken_at TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        tight_sides TEXT NOT NULL DEFAULT '',
+        weak_sides TEXT NOT NULL DEFAULT '',
+        rectus_femoris TEXT NOT NULL DEFAULT '',
+        answers_json TEXT NOT NULL,
+        result_json TEXT NOT NULL
+    );
+    CREATE INDEX selftest_results_by_time ON selftest_results(taken_at);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -101,6 +120,16 @@ class SessionSummary:
             "segments_skipped": self.skipped_segments,
             "pain_reports": self.pain_reports,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SelfTestRecord:
+    """A self-test result kept in the history, with the answers it came from."""
+
+    record_id: int
+    taken_at: datetime
+    answers: Answers
+    result: SelfTestResult
 
 
 def utc_now() -> datetime:
@@ -244,7 +273,45 @@ class History:
                 )
         return len(dead)
 
+    def record_selftest(
+        self, answers: Answers, result: SelfTestResult, taken_at: datetime | None = None
+    ) -> int:
+        """Keep a self-test result (and its answers); returns its id."""
+        with self._transaction() as cursor:
+            cursor.execute(
+                "INSERT INTO selftest_results (taken_at, verdict, tight_sides, weak_sides,"
+                " rectus_femoris, answers_json, result_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (taken_at or utc_now()).astimezone(UTC).isoformat(),
+                    result.verdict,
+                    ",".join(result.tight_sides),
+                    ",".join(result.weak_sides),
+                    ",".join(result.rectus_femoris),
+                    json.dumps(answers.to_data(), ensure_ascii=False),
+                    result.model_dump_json(),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
     # --- reading -------------------------------------------------------------------------
+    def last_selftest(self) -> SelfTestRecord | None:
+        """The newest self-test result that this program can read, or None."""
+        rows = self.connection.execute(
+            "SELECT id, taken_at, answers_json, result_json FROM selftest_results"
+            " ORDER BY taken_at DESC, id DESC"
+        )
+        for record_id, taken_at, answers_json, result_json in rows:
+            try:
+                answers = Answers.from_data(json.loads(answers_json))
+            except (ValueError, ValidationError):
+                continue  # unreadable answers: try the one before
+            try:
+                result = SelfTestResult.model_validate_json(result_json)
+            except ValidationError:
+                result = score_selftest(answers)  # stored by another version: score again
+            return SelfTestRecord(record_id, datetime.fromisoformat(taken_at), answers, result)
+        return None
+
     def sessions(self, limit: int | None = None) -> list[SessionSummary]:
         """Sessions, newest first, with their totals."""
         query = """

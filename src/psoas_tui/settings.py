@@ -28,6 +28,8 @@ class Settings(BaseModel):
     """Whether the sound cues are off."""
     safety_note_seen: bool = False
     """Whether the first-run safety note was shown."""
+    selftest_routine: str = ""
+    """Path of the routine the last self-test saved (suggested on the home screen)."""
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:

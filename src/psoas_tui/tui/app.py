@@ -1,20 +1,31 @@
-"""The Textual application: opens the home screen, or goes straight to the player."""
+"""The Textual application: home, catalogue, routines, history, help, the player, the palette.
+
+Heavy modules (pydantic models, the catalogue, the history) are loaded on first use or in
+workers, so the first frame comes as fast as a bare Textual app's.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from psoas_tui import paths
-from psoas_tui.catalogue import Catalogue, load_catalogue
 from psoas_tui.clock import Clock, MonotonicClock
-from psoas_tui.recorder import SessionRecorder
-from psoas_tui.routine.plan import RoutinePlan
-from psoas_tui.settings import Settings, load_settings, save_settings
-from psoas_tui.timeline import build_timeline
-from psoas_tui.tui.screens.player import PlayerScreen
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+    from psoas_tui.catalogue import Catalogue
+    from psoas_tui.recorder import SessionRecorder
+    from psoas_tui.routine.plan import RoutinePlan
+    from psoas_tui.settings import Settings
 
 
 class PsoasApp(App[None]):
@@ -22,6 +33,7 @@ class PsoasApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "psoas"
+    SUB_TITLE = "stretch and strengthen"
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     def __init__(
@@ -30,6 +42,7 @@ class PsoasApp(App[None]):
         plan: RoutinePlan | None = None,
         start: str = "home",
         clock: Clock | None = None,
+        now: Callable[[], datetime] = datetime.now,
         catalogue: Catalogue | None = None,
         history_path: Path | None = None,
         settings_path: Path | None = None,
@@ -38,22 +51,79 @@ class PsoasApp(App[None]):
         self.plan = plan
         self.start = start
         self.clock: Clock = clock or MonotonicClock()
-        self.catalogue = catalogue or load_catalogue()
+        self.now = now
+        """The wall clock (local time), for the time-of-day suggestion."""
+        if catalogue is not None:
+            self.catalogue = catalogue
         self.history_path = history_path or paths.history_db()
         self.settings_path = settings_path or paths.settings_file()
-        self.settings, self.settings_notice = load_settings(self.settings_path)
         self.recorders: list[SessionRecorder] = []
 
+    # --- lazily loaded state -------------------------------------------------------------
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        from psoas_tui.catalogue import load_catalogue
+
+        return load_catalogue()
+
+    @cached_property
+    def _settings_and_notice(self) -> tuple[Settings, str]:
+        from psoas_tui.settings import load_settings
+
+        return load_settings(self.settings_path)
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings_and_notice[0]
+
+    def save_settings(self, **changes: object) -> None:
+        """Change settings and write them (atomically)."""
+        from psoas_tui.settings import save_settings
+
+        updated = self.settings.model_copy(update=changes)
+        self._settings_and_notice = (updated, "")
+        try:
+            save_settings(updated, self.settings_path)
+        except OSError as error:
+            self.notify(f"Could not save settings: {error}", severity="error", markup=False)
+
+    def selftest_routine(self) -> str | None:
+        """The routine the last self-test made, if it is still there."""
+        saved = self.settings.selftest_routine
+        return saved if saved and Path(saved).is_file() else None
+
+    # --- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
-        if self.settings_notice:
-            self.notify(self.settings_notice, severity="warning")
+        settings, notice = self._settings_and_notice
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if notice:
+            self.notify(notice, severity="warning", markup=False)
         if self.plan is not None:
             self.play(self.plan, exit_after=True)
+            return
+        from psoas_tui.tui.screens.home import HomeScreen
 
+        self.push_screen(HomeScreen())
+        if self.start == "selftest":
+            self.action_open_selftest()
+        if not settings.safety_note_seen:
+            from psoas_tui.tui.screens.safety import SafetyNote
+
+            self.push_screen(SafetyNote(), lambda _: self.save_settings(safety_note_seen=True))
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name != self.settings.theme:
+            self.save_settings(theme=theme.name)
+
+    # --- navigation ----------------------------------------------------------------------
     def play(self, plan: RoutinePlan, exit_after: bool = False) -> None:
         """Open the player on `plan`."""
+        from psoas_tui.recorder import SessionRecorder
+        from psoas_tui.timeline import build_timeline
+        from psoas_tui.tui.screens.player import PlayerScreen
+
         recorder = SessionRecorder.open(self.history_path)
         self.recorders.append(recorder)
 
@@ -68,13 +138,66 @@ class PsoasApp(App[None]):
             recorder,
             catalogue=self.catalogue,
             muted=self.settings.muted,
+            on_mute=lambda muted: self.save_settings(muted=muted),
         )
         self.push_screen(screen, finished)
 
-    def save_settings(self, settings: Settings) -> None:
-        self.settings = settings
-        save_settings(settings, self.settings_path)
+    def _open(self, screen: Screen[None]) -> None:
+        self.push_screen(screen)
 
+    def action_open_catalogue(self, exercise_id: str | None = None, desk: bool = False) -> None:
+        from psoas_tui.tui.screens.catalogue import CatalogueScreen
+
+        self._open(CatalogueScreen(select=exercise_id, desk=desk))
+
+    def action_open_library(self) -> None:
+        from psoas_tui.tui.screens.library import LibraryScreen
+
+        self._open(LibraryScreen())
+
+    def action_open_history(self) -> None:
+        from psoas_tui.tui.screens.history import HistoryScreen
+
+        self._open(HistoryScreen())
+
+    def action_open_help(self) -> None:
+        from psoas_tui.tui.screens.help import HelpScreen
+
+        self._open(HelpScreen())
+
+    def action_open_selftest(self) -> None:
+        from psoas_tui.tui.screens.selftest import SelfTestScreen
+
+        self._open(SelfTestScreen())
+
+    # --- command palette -----------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.plan is not None:
+            return
+        yield SystemCommand(
+            "Take the self-test",
+            "Tight or weak? Questions and two tests",
+            self.action_open_selftest,
+        )
+        from psoas_tui.routine.library import discover
+
+        for entry in discover(self.catalogue):
+            if entry.loaded is not None:
+                plan = entry.loaded.plan
+                yield SystemCommand(
+                    f"Play {plan.name}",
+                    f"{entry.source} routine {entry.routine_id}",
+                    lambda plan=plan: self.play(plan),
+                )
+        for exercise in self.catalogue:
+            yield SystemCommand(
+                f"Open {exercise.name}",
+                f"{exercise.kind.value}, {exercise.position.value}",
+                lambda exercise_id=exercise.id: self.action_open_catalogue(exercise_id),
+            )
+
+    # --- ending --------------------------------------------------------------------------
     def interrupt_open_sessions(self) -> None:
         """Mark any session still open as interrupted (Ctrl-C, a closed terminal, SIGTERM)."""
         for recorder in self.recorders:

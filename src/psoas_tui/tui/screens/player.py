@@ -7,6 +7,7 @@ only when the `PlayerView` changes, and wakes up just before the next visible ch
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
@@ -55,8 +56,10 @@ class PlayerScreen(Screen[None]):
         recorder: SessionRecorder,
         catalogue: Catalogue | None = None,
         muted: bool = False,
+        on_mute: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__()
+        self.on_mute = on_mute
         self.session = Session(timeline, clock)
         self.recorder = recorder
         self.catalogue = catalogue
@@ -100,7 +103,7 @@ class PlayerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.recorder.begin(self.session.timeline)
         if self.recorder.notice:
-            self.notify(self.recorder.notice, severity="warning", timeout=8)
+            self.notify(self.recorder.notice, severity="warning", timeout=8, markup=False)
         self._handle(self.session.start())
         self.poll()
 
@@ -210,6 +213,8 @@ class PlayerScreen(Screen[None]):
 
     def action_mute(self) -> None:
         self.muted = not self.muted
+        if self.on_mute is not None:
+            self.on_mute(self.muted)
         self.notify("Sound off" if self.muted else "Sound on", timeout=2)
 
     def action_hurts(self) -> None:

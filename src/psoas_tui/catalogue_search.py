@@ -1,0 +1,76 @@
+"""Find exercises by words and by what you have around you (the catalogue browser's filter).
+
+Plain Python: the browser screen only passes the filter on and shows the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from psoas_tui.catalogue import Catalogue, Equipment, Exercise, Kind, Position
+from psoas_tui.names import normalise
+
+FACET_POSITIONS = (Position.STANDING, Position.SEATED, Position.KNEELING, Position.LYING)
+FACET_EQUIPMENT: tuple[str, ...] = (
+    "none",
+    Equipment.CHAIR,
+    Equipment.BED,
+    Equipment.WALL,
+    Equipment.FOAM_ROLLER,
+    Equipment.BALL,
+    Equipment.STEP,
+    Equipment.BAND,
+    Equipment.WEIGHTS,
+)
+
+
+@dataclass(frozen=True)
+class ExerciseFilter:
+    """What the user is looking for. Empty fields match everything."""
+
+    text: str = ""
+    kind: Kind | None = None
+    position: Position | None = None
+    have: str | None = None
+    """A thing the user has around them ("none" = nothing at all): exercises needing only that."""
+    desk: bool = False
+    """Only exercises that can be done at a desk."""
+    _words: tuple[str, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_words", tuple(normalise(self.text).split()))
+
+    def matches(self, exercise: Exercise) -> bool:
+        if self.kind is not None and exercise.kind is not self.kind:
+            return False
+        if self.position is not None and exercise.position is not self.position:
+            return False
+        if self.desk and not exercise.desk_friendly:
+            return False
+        if self.have is not None:
+            allowed = set() if self.have == "none" else {Equipment(self.have)}
+            if not set(exercise.equipment) <= allowed:
+                return False
+        if self._words:
+            haystack = search_text(exercise)
+            return all(word in haystack for word in self._words)
+        return True
+
+
+_SEARCH_TEXT: dict[str, str] = {}
+
+
+def search_text(exercise: Exercise) -> str:
+    """Name, aliases, cues and summary, normalised (computed once per exercise)."""
+    cached = _SEARCH_TEXT.get(exercise.id)
+    if cached is None:
+        parts = [*exercise.names(), exercise.summary, *exercise.cues, exercise.kind.value]
+        parts += [exercise.position.value, *[e.value for e in exercise.equipment]]
+        cached = " " + " ".join(normalise(part) for part in parts) + " "
+        _SEARCH_TEXT[exercise.id] = cached
+    return cached
+
+
+def search(catalogue: Catalogue, wanted: ExerciseFilter) -> list[Exercise]:
+    """The exercises that match, in catalogue order."""
+    return [exercise for exercise in catalogue if wanted.matches(exercise)]

@@ -1,0 +1,236 @@
+"""The catalogue browser: every exercise, filtered live, with a detail pane.
+
+Type to filter by name, alias or cue; t / o / e cycle the type, position and equipment facets;
+d shows only what you can do at a desk. Enter on a variant jumps to it; p plays the exercise
+alone with its default dose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from psoas_tui.catalogue import Exercise, Kind, Position
+from psoas_tui.catalogue_search import FACET_EQUIPMENT, FACET_POSITIONS, ExerciseFilter, search
+from psoas_tui.routine.resolve import single_exercise_plan
+from psoas_tui.tui.base import AppScreen
+
+KINDS: tuple[Kind | None, ...] = (None, *Kind)
+POSITIONS: tuple[Position | None, ...] = (None, *FACET_POSITIONS)
+EQUIPMENT: tuple[str | None, ...] = (None, *FACET_EQUIPMENT)
+
+
+def _next(options: tuple[object, ...], current: object) -> object:
+    return options[(options.index(current) + 1) % len(options)]
+
+
+def exercise_detail(exercise: Exercise) -> str:
+    """The detail pane's text (plain text: it is never read as markup)."""
+    dosage = exercise.dosage
+    side = " per side" if exercise.per_side else ""
+    if dosage.hold_seconds is not None and dosage.hold_range is not None:
+        low, high = dosage.hold_range
+        dose = f"{dosage.sets} × {dosage.hold_seconds} s hold{side} (articles: {low}–{high} s"
+    else:
+        assert dosage.reps_range is not None
+        low, high = dosage.reps_range
+        dose = f"{dosage.sets} × {dosage.reps} reps{side} (articles: {low}–{high} reps"
+    dose += f", {dosage.sets_range[0]}–{dosage.sets_range[1]} sets)"
+    gear = ", ".join(exercise.equipment) or "nothing"
+    extra = (
+        f" (helps: {', '.join(exercise.optional_equipment)})" if exercise.optional_equipment else ""
+    )
+    parts = [
+        exercise.summary,
+        f"{exercise.kind.value} · {exercise.position.value} · needs {gear}{extra}",
+        f"Dose: {dose}",
+    ]
+    if exercise.aliases:
+        parts.append("Also called: " + ", ".join(exercise.aliases))
+    parts.append("Steps:\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(exercise.steps, 1)))
+    parts.append("Cues:\n" + "\n".join(f"• {c}" for c in exercise.cues))
+    if exercise.mistakes:
+        parts.append("Common mistakes:\n" + "\n".join(f"• {m}" for m in exercise.mistakes))
+    if exercise.variations:
+        parts.append("Variations:\n" + "\n".join(f"• {v}" for v in exercise.variations))
+    if exercise.cautions:
+        parts.append("Cautions:\n" + "\n".join(f"• {c}" for c in exercise.cautions))
+    if exercise.tier == "B":
+        parts.append("The articles recommend this move without steps: these steps are our own.")
+    parts.append("Sources: " + ", ".join(exercise.sources))
+    return "\n\n".join(parts)
+
+
+class CatalogueScreen(AppScreen):
+    """Browse and search the exercise catalogue."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("d", "toggle_desk", "Desk"),
+        Binding("t", "cycle_kind", "Type"),
+        Binding("o", "cycle_position", "Position"),
+        Binding("e", "cycle_equipment", "I have"),
+        Binding("x", "clear", "Clear"),
+        Binding("p", "play", "Play"),
+        Binding("j", "cursor('down')", "Down", show=False),
+        Binding("k", "cursor('up')", "Up", show=False),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, select: str | None = None, desk: bool = False) -> None:
+        super().__init__()
+        self.wanted = ExerciseFilter(desk=desk)
+        self.shown: list[Exercise] = []
+        self.current: Exercise | None = None
+        self._initial = select
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="/ to filter by name, alias or cue (e.g. chair, bed, runner)", id="filter"
+        )
+        yield Static("", id="facets", markup=False)
+        with Horizontal(id="browser"):
+            yield OptionList(id="exercises", markup=False)
+            with VerticalScroll(id="detail"):
+                yield Static("", id="detail-title", markup=False)
+                yield Static("", id="detail-body", markup=False)
+                with Vertical(id="variants-box"):
+                    yield Static("Variants (enter to open):", classes="panel-title", markup=False)
+                    yield OptionList(id="variants", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._apply()
+        if self._initial:
+            self.show_exercise(self._initial)
+        self.query_one("#exercises", OptionList).focus()
+
+    # --- filtering -----------------------------------------------------------------------
+    def _apply(self) -> None:
+        catalogue = self.psoas.catalogue
+        self.shown = search(catalogue, self.wanted)
+        options = self.query_one("#exercises", OptionList)
+        keep = self.current.id if self.current else None
+        options.clear_options()
+        options.add_options([Option(exercise.name, id=exercise.id) for exercise in self.shown])
+        if self.shown:
+            ids = [e.id for e in self.shown]
+            options.highlighted = ids.index(keep) if keep in ids else 0
+        else:
+            self._show_detail(None)
+        facets = [
+            f"type: {self.wanted.kind.value if self.wanted.kind else 'any'}",
+            f"position: {self.wanted.position.value if self.wanted.position else 'any'}",
+            f"I have: {self.wanted.have or 'anything'}",
+            "at my desk" if self.wanted.desk else "anywhere",
+            f"{len(self.shown)}/{len(catalogue)}",
+        ]
+        self.query_one("#facets", Static).update(" · ".join(facets))
+
+    def _update(self, **changes: object) -> None:
+        self.wanted = replace(self.wanted, **changes)  # type: ignore[arg-type]
+        self._apply()
+
+    @on(Input.Changed, "#filter")
+    def _typed(self, event: Input.Changed) -> None:
+        self._update(text=event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self) -> None:
+        self.query_one("#exercises", OptionList).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_toggle_desk(self) -> None:
+        self._update(desk=not self.wanted.desk)
+
+    def action_cycle_kind(self) -> None:
+        self._update(kind=_next(KINDS, self.wanted.kind))
+
+    def action_cycle_position(self) -> None:
+        self._update(position=_next(POSITIONS, self.wanted.position))
+
+    def action_cycle_equipment(self) -> None:
+        self._update(have=_next(EQUIPMENT, self.wanted.have))
+
+    def action_clear(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.wanted = ExerciseFilter()
+        self._apply()
+
+    def action_cursor(self, direction: str) -> None:
+        """j / k move in whichever list has the focus."""
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            if direction == "down":
+                focused.action_cursor_down()
+            else:
+                focused.action_cursor_up()
+
+    # --- detail --------------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#exercises")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show_detail(self.psoas.catalogue.get(event.option.id))
+
+    @on(OptionList.OptionSelected, "#exercises")
+    def _selected(self) -> None:
+        variants = self.query_one("#variants", OptionList)
+        if variants.option_count:
+            variants.focus()
+            variants.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#variants")
+    def _variant(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.show_exercise(event.option.id)
+
+    def show_exercise(self, exercise_id: str) -> None:
+        """Select `exercise_id`, clearing the filter if it hides it."""
+        if exercise_id not in {e.id for e in self.shown}:
+            self.query_one("#filter", Input).value = ""
+            self.wanted = ExerciseFilter()
+            self._apply()
+        options = self.query_one("#exercises", OptionList)
+        options.highlighted = [e.id for e in self.shown].index(exercise_id)
+        options.focus()
+        self._show_detail(self.psoas.catalogue.get(exercise_id))
+
+    def _show_detail(self, exercise: Exercise | None) -> None:
+        self.current = exercise
+        title = self.query_one("#detail-title", Static)
+        body = self.query_one("#detail-body", Static)
+        variants = self.query_one("#variants", OptionList)
+        variants.clear_options()
+        if exercise is None:
+            title.update("Nothing matches")
+            body.update("Press x to clear the filter.")
+            self.query_one("#variants-box").display = False
+            return
+        title.update(exercise.name)
+        body.update(exercise_detail(exercise))
+        catalogue = self.psoas.catalogue
+        links = [("easier", i) for i in exercise.easier] + [("harder", i) for i in exercise.harder]
+        variants.add_options(
+            [Option(f"{label}: {catalogue.get(i).name}", id=i) for label, i in links]
+        )
+        self.query_one("#variants-box").display = bool(links)
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    def action_play(self) -> None:
+        if self.current is not None:
+            self.psoas.play(single_exercise_plan(self.current))
+
+    def action_back(self) -> None:
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one("#exercises", OptionList).focus()
+        else:
+            self.dismiss(None)

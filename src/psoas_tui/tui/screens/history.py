@@ -1,0 +1,85 @@
+"""History (h): every session, newest first, with what was done."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+
+from psoas_tui.history import SessionSummary
+from psoas_tui.tui.base import AppScreen
+
+
+class HistoryScreen(AppScreen):
+    """A table of past sessions."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("escape,q", "back", "Back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, sessions: list[SessionSummary], problem: str) -> None:
+            super().__init__()
+            self.sessions = sessions
+            self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading…", id="history-status", markup=False)
+        table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.add_columns(
+            "When", "Routine", "Outcome", "Worked", "Done", "Skipped", "Pain", "Rating"
+        )
+        table.focus()
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        from psoas_tui.history import History, HistoryError
+
+        try:
+            with History.open(self.psoas.history_path) as history:
+                self.post_message(self.Loaded(history.sessions(), history.notice))
+        except (HistoryError, OSError) as error:
+            self.post_message(self.Loaded([], str(error)))
+
+    def on_history_screen_loaded(self, message: Loaded) -> None:
+        from rich.text import Text
+
+        from psoas_tui.timeline import format_duration
+
+        table = self.query_one("#sessions", DataTable)
+        for item in message.sessions:
+            table.add_row(
+                item.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                Text(item.routine_name),
+                item.outcome,
+                format_duration(item.work_seconds),
+                str(item.done_segments),
+                str(item.skipped_segments),
+                str(item.pain_reports or ""),
+                (item.rating or "").replace("_", " "),
+            )
+        total = sum(item.work_seconds for item in message.sessions)
+        status = f"{len(message.sessions)} sessions, {format_duration(total)} of holds and reps"
+        if message.problem:
+            status += f" — {message.problem}"
+        self.query_one("#history-status", Static).update(status)
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#sessions", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#sessions", DataTable).action_cursor_up()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

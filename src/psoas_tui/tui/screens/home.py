@@ -1,0 +1,117 @@
+"""Home: what to do now (one key to start it), the last sessions, and keys to everything."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Static
+
+from psoas_tui.routine.plan import RoutinePlan
+from psoas_tui.tui.base import AppScreen
+
+
+class HomeScreen(AppScreen):
+    """The first screen of `psoas`."""
+
+    BINDINGS = [
+        Binding("enter,s", "start", "Start suggested"),
+        Binding("c", "app.open_catalogue", "Catalogue"),
+        Binding("d", "app.open_catalogue(None, True)", "At my desk"),
+        Binding("r", "app.open_library", "Routines"),
+        Binding("t", "app.open_selftest", "Self-test"),
+        Binding("h", "app.open_history", "History"),
+        Binding("question_mark", "app.open_help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    class Loaded(Message):
+        """The suggestion and last sessions were read (in a worker)."""
+
+        def __init__(
+            self, plan: RoutinePlan | None, reason: str, sessions: list[str], error: str
+        ) -> None:
+            super().__init__()
+            self.plan = plan
+            self.reason = reason
+            self.sessions = sessions
+            self.error = error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: RoutinePlan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home"):
+            yield Static("Stretch and strengthen your psoas", id="home-title", markup=False)
+            with Vertical(id="suggestion", classes="panel"):
+                yield Static("Suggested now", classes="panel-title", markup=False)
+                yield Static("…", id="suggested-name", markup=False)
+                yield Static("", id="suggested-why", markup=False)
+                yield Static("enter: start it", classes="keys-hint", markup=False)
+            with Vertical(id="recent", classes="panel"):
+                yield Static("Last sessions", classes="panel-title", markup=False)
+                yield Static("…", id="recent-list", markup=False)
+            yield Static(
+                "d what can I do at my desk? · c catalogue · r routines · "
+                "t self-test (start here if you are new) · h history · ? help",
+                classes="keys-hint",
+                markup=False,
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    @work(thread=True, exclusive=True, group="home")
+    def refresh_data(self) -> None:
+        """Read the suggestion and the last sessions off the event loop."""
+        from psoas_tui.history import History, HistoryError
+        from psoas_tui.problems import ProblemsError
+        from psoas_tui.routine.library import RoutineNotFound, find_routine
+        from psoas_tui.suggestion import suggest
+        from psoas_tui.timeline import format_duration
+
+        app = self.psoas
+        suggestion = suggest(app.now(), app.selftest_routine())
+        plan, error = None, ""
+        try:
+            plan = find_routine(suggestion.routine_ref).plan
+        except (ProblemsError, RoutineNotFound) as problem:
+            error = str(problem)
+        lines: list[str] = []
+        try:
+            with History.open(app.history_path) as history:
+                for item in history.sessions(limit=5):
+                    when = item.started_at.astimezone().strftime("%a %d %b %H:%M")
+                    lines.append(
+                        f"{when}  {item.outcome:<11} {format_duration(item.work_seconds):>6}  "
+                        f"{item.routine_name}"
+                    )
+        except (HistoryError, OSError) as problem:
+            lines.append(str(problem))
+        self.post_message(self.Loaded(plan, suggestion.reason, lines, error))
+
+    def on_home_screen_loaded(self, message: Loaded) -> None:
+        from psoas_tui.timeline import build_timeline, format_duration
+
+        self.plan = message.plan
+        name = self.query_one("#suggested-name", Static)
+        if message.plan is None:
+            name.update(f"(the suggested routine could not be read: {message.error})")
+        else:
+            minutes = format_duration(build_timeline(message.plan).estimated_seconds)
+            name.update(f"{message.plan.name} — {minutes}")
+        self.query_one("#suggested-why", Static).update(message.reason)
+        recent = "\n".join(message.sessions) or "None yet. Press enter to start your first."
+        self.query_one("#recent-list", Static).update(recent)
+
+    def action_start(self) -> None:
+        if self.plan is not None:
+            self.psoas.play(self.plan)

@@ -1,0 +1,172 @@
+"""The routine library: built-in and user routines with a preview of the timeline.
+
+Routines are read in a worker, so a folder of a thousand files never blocks the first frame;
+broken files are listed with their error and never stop the others from loading.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+
+from psoas_tui.routine.library import RoutineEntry
+from psoas_tui.tui.base import AppScreen
+
+
+class LibraryScreen(AppScreen):
+    """Pick a routine, see its timeline, play it or copy it to your folder."""
+
+    BINDINGS = [
+        Binding("enter,p", "play", "Play"),
+        Binding("d", "duplicate", "Copy to my folder"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("escape,q", "back", "Back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, entries: list[RoutineEntry]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[RoutineEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Loading routines…", id="library-status", markup=False)
+        with Horizontal(id="library"):
+            table: DataTable[str] = DataTable(id="routines", cursor_type="row", zebra_stripes=True)
+            yield table
+            with VerticalScroll(id="preview"):
+                yield Static("", id="preview-body", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#routines", DataTable)
+        table.add_columns("Routine", "Time", "Ex.", "Tags", "From")
+        table.focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="library")
+    def load(self) -> None:
+        from psoas_tui.routine.library import discover
+
+        self.post_message(self.Loaded(discover(self.psoas.catalogue)))
+
+    def on_library_screen_loaded(self, message: Loaded) -> None:
+        from rich.text import Text
+
+        from psoas_tui.timeline import format_duration
+
+        self.entries = message.entries
+        table = self.query_one("#routines", DataTable)
+        row = table.cursor_row
+        table.clear()
+        broken = 0
+        for entry in self.entries:
+            if entry.loaded is not None:
+                plan = entry.loaded.plan
+                cells = [
+                    Text(plan.name),
+                    format_duration(entry.estimated_seconds),
+                    str(len(plan.exercises)),
+                    Text(", ".join(plan.tags)),
+                    entry.source,
+                ]
+            else:
+                broken += 1
+                cells = [
+                    Text(f"⚠ {entry.path.name}", style="bold red"),
+                    "—",
+                    "—",
+                    Text(entry.error),
+                    entry.source,
+                ]
+            table.add_row(*cells)
+        if self.entries:
+            table.move_cursor(row=min(row, len(self.entries) - 1))
+        status = f"{len(self.entries)} routines"
+        if broken:
+            status += f" — {broken} could not be read (shown with ⚠; `psoas check` explains)"
+            self.notify(f"{broken} routine file(s) could not be read", severity="warning")
+        self.query_one("#library-status", Static).update(status)
+        self._preview()
+
+    @on(DataTable.RowHighlighted, "#routines")
+    def _highlighted(self) -> None:
+        self._preview()
+
+    @on(DataTable.RowSelected, "#routines")
+    def _selected(self) -> None:
+        self.action_play()
+
+    def _current(self) -> RoutineEntry | None:
+        table = self.query_one("#routines", DataTable)
+        if not self.entries or table.cursor_row >= len(self.entries):
+            return None
+        return self.entries[table.cursor_row]
+
+    def _preview(self) -> None:
+        from psoas_tui.commands.show import timeline_lines
+        from psoas_tui.timeline import build_timeline, format_duration
+
+        entry = self._current()
+        body = self.query_one("#preview-body", Static)
+        if entry is None:
+            body.update("")
+        elif entry.loaded is None:
+            body.update(
+                "This file could not be read:\n\n" + "\n".join(str(p) for p in entry.problems)
+            )
+        else:
+            plan = entry.loaded.plan
+            timeline = build_timeline(plan)
+            head = [
+                plan.name,
+                plan.description,
+                "",
+                f"about {format_duration(timeline.estimated_seconds)}",
+                "",
+            ]
+            body.update("\n".join(head + timeline_lines(timeline)))
+
+    def action_play(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        if entry.loaded is None:
+            self.notify(entry.error, severity="error", timeout=8, markup=False)
+            return
+        self.psoas.play(entry.loaded.plan)
+
+    def action_duplicate(self) -> None:
+        from psoas_tui.routine.duplicate import duplicate_routine
+
+        entry = self._current()
+        if entry is None or entry.loaded is None:
+            return
+        try:
+            path = duplicate_routine(entry.loaded.routine, entry.routine_id)
+        except OSError as error:
+            self.notify(f"Could not save the copy: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Saved a copy you can edit: {path}", timeout=8, markup=False)
+        self.load()
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#routines", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#routines", DataTable).action_cursor_up()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,33 @@
+"""The safety note, shown once on first run and always under help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+SAFETY_NOTE = (
+    "This is not medical advice.\n\n"
+    "• Mild stretching discomfort is fine; sharp pain is not. Stop at sharp pain "
+    "(press ! in the player).\n"
+    "• Start gently and build up: a sore, angry muscle does not tolerate hard stretching.\n"
+    "• See a physiotherapist or doctor if pain persists, if stretching does not help, or after "
+    "an injury or surgery."
+)
+
+
+class SafetyNote(ModalScreen[None]):
+    """A short safety note; any of enter, escape or space closes it."""
+
+    BINDINGS = [Binding("enter,escape,space", "close", "Understood")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="safety"):
+            yield Static("Before you start", classes="dialog-title", markup=False)
+            yield Static(SAFETY_NOTE, markup=False)
+            yield Static("enter: understood", classes="dialog-keys", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,374 @@
+"""The self-test: a safety gate, habits, symptoms, then the two physical tests on each side,
+guided step by step with a short timer; a review where any answer can be changed; the result.
+
+Back (b) and next (n) move between pages; answers are kept in a draft until the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Checkbox, Footer, Header, Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from psoas_tui.selftest.questions import (
+    KNEE_LIFT_TEST,
+    KNEEL_TEST,
+    RED_FLAGS,
+    RUNNER_QUESTION,
+    SAFETY_GATE,
+    SITTING_QUESTION,
+    SYMPTOMS,
+    PhysicalTest,
+    Side,
+    label,
+)
+from psoas_tui.tui.base import AppScreen
+
+TEST_PAGES: tuple[tuple[PhysicalTest, Side], ...] = (
+    (KNEEL_TEST, "left"),
+    (KNEEL_TEST, "right"),
+    (KNEE_LIFT_TEST, "left"),
+    (KNEE_LIFT_TEST, "right"),
+)
+PAGES: tuple[str, ...] = (
+    "gate",
+    "habits",
+    "symptoms",
+    "test0",
+    "test1",
+    "test2",
+    "test3",
+    "review",
+)
+
+
+@dataclass
+class Draft:
+    """The answers so far (they become an `Answers` model at the end)."""
+
+    red_flags: list[str] = field(default_factory=list)
+    sitting_hours: float = 8.0
+    runner: bool = False
+    symptoms: list[str] = field(default_factory=list)
+    tests: dict[tuple[str, Side], str] = field(default_factory=dict)
+
+    def answer(self, test: PhysicalTest, side: Side) -> str:
+        return self.tests.get((test.key, side), "skipped")
+
+    def to_data(self) -> dict[str, object]:
+        return {
+            "sitting_hours": float(self.sitting_hours),
+            "runner": self.runner,
+            "symptoms": list(self.symptoms),
+            "red_flags": list(self.red_flags),
+            "kneel_test": {side: self.answer(KNEEL_TEST, side) for side in ("left", "right")},
+            "knee_lift_test": {
+                side: self.answer(KNEE_LIFT_TEST, side) for side in ("left", "right")
+            },
+        }
+
+
+class SelfTestScreen(AppScreen):
+    """Tight or weak? Questions and two guided tests, per side."""
+
+    BINDINGS = [
+        Binding("n", "next_page", "Next"),
+        Binding("b", "previous_page", "Back"),
+        Binding("space", "next_step", "Next step", show=False),
+        Binding("s", "skip_test", "Skip test", show=False),
+        Binding("j", "cursor('down')", "Down", show=False),
+        Binding("k", "cursor('up')", "Up", show=False),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft = Draft()
+        self.page = 0
+        self.step = 0
+        self.step_started = 0.0
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="selftest-progress", markup=False)
+        yield VerticalScroll(id="selftest-page")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        await self._show_page()
+
+    # --- pages ---------------------------------------------------------------------------
+    @property
+    def page_name(self) -> str:
+        return PAGES[self.page]
+
+    async def _show_page(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        container = self.query_one("#selftest-page", VerticalScroll)
+        await container.remove_children()
+        name = self.page_name
+        self.query_one("#selftest-progress", Static).update(
+            f"Self-test · page {self.page + 1} of {len(PAGES)} · n next · b back · escape leave"
+        )
+        builders: dict[str, Callable[[], Sequence[Widget]]] = {
+            "gate": self._gate_page,
+            "habits": self._habits_page,
+            "symptoms": self._symptoms_page,
+            "review": self._review_page,
+        }
+        if name in builders:
+            await container.mount_all(builders[name]())
+        else:
+            await container.mount_all(self._test_page())
+            self.step = 0
+            self.step_started = self.psoas.clock()
+            self._timer = self.set_interval(0.25, self._tick_step)
+        self._focus_first()
+
+    def _focus_first(self) -> None:
+        for selector in ("#answer", "SelectionList", "#hours", "#review-keys"):
+            found = self.query(selector)
+            if found:
+                found.first().focus()
+                return
+
+    def _gate_page(self) -> list[Static | SelectionList[str]]:
+        flags: SelectionList[str] = SelectionList(
+            *[(f.label, f.id, f.id in self.draft.red_flags) for f in RED_FLAGS], id="red-flags"
+        )
+        return [
+            Static("Safety first", classes="panel-title", markup=False),
+            Static(SAFETY_GATE, markup=False),
+            flags,
+            Static(
+                "space: tick what applies · n: none of these apply, go on",
+                classes="keys-hint",
+                markup=False,
+            ),
+        ]
+
+    def _habits_page(self) -> list[Static | Input | Checkbox]:
+        hours = Input(
+            value=f"{self.draft.sitting_hours:g}", type="number", id="hours", placeholder="hours"
+        )
+        return [
+            Static(SITTING_QUESTION, markup=False),
+            hours,
+            Checkbox(RUNNER_QUESTION, value=self.draft.runner, id="runner"),
+            Static(
+                "type the hours, then enter · tab: to the question below",
+                classes="keys-hint",
+                markup=False,
+            ),
+        ]
+
+    def _symptoms_page(self) -> list[Static | SelectionList[str]]:
+        ticked: SelectionList[str] = SelectionList(
+            *[(s.label, s.id, s.id in self.draft.symptoms) for s in SYMPTOMS], id="symptoms"
+        )
+        return [
+            Static("Which of these do you have? (tick all that apply)", markup=False),
+            ticked,
+            Static("space: tick · n: next", classes="keys-hint", markup=False),
+        ]
+
+    def _test_page(self) -> list[Static | OptionList]:
+        test, side = TEST_PAGES[int(self.page_name.removeprefix("test"))]
+        current = self.draft.answer(test, side)
+        answers = OptionList(
+            *[
+                Option(label(test.answers, choice.id, side), id=choice.id)
+                for choice in test.answers
+            ],
+            id="answer",
+            markup=False,
+        )
+        if current != "skipped" or (test.key, side) in self.draft.tests:
+            answers.highlighted = [c.id for c in test.answers].index(current)
+        return [
+            Static(f"{test.name} — {side.upper()} side", classes="panel-title", markup=False),
+            Static(f"{test.purpose} The side named is {test.side_means}.", markup=False),
+            Static("", id="test-steps", markup=False),
+            Static(test.question.replace("{side}", side), markup=False),
+            answers,
+            Static(
+                "space: next step · enter: choose the answer · s: skip this side",
+                classes="keys-hint",
+                markup=False,
+            ),
+        ]
+
+    def _review_page(self) -> list[Static]:
+        draft = self.draft
+        lines = [
+            "Your answers (b to go back and change any of them):",
+            "",
+            f"Red flags: {', '.join(label(RED_FLAGS, f) for f in draft.red_flags) or 'none'}",
+            f"Sitting: {draft.sitting_hours:g} hours a day · runs or plays sport: "
+            f"{'yes' if draft.runner else 'no'}",
+            f"Symptoms: {', '.join(label(SYMPTOMS, s) for s in draft.symptoms) or 'none'}",
+        ]
+        for test, side in TEST_PAGES:
+            lines.append(
+                f"{test.name}, {side}: {label(test.answers, draft.answer(test, side), side)}"
+            )
+        return [
+            Static("\n".join(lines), markup=False),
+            Static(
+                "n or enter: see the result", id="review-keys", classes="keys-hint", markup=False
+            ),
+        ]
+
+    # --- the timed steps of a physical test ----------------------------------------------
+    def _current_test(self) -> tuple[PhysicalTest, Side] | None:
+        if self.page_name.startswith("test"):
+            return TEST_PAGES[int(self.page_name.removeprefix("test"))]
+        return None
+
+    def _tick_step(self) -> None:
+        found = self._current_test()
+        if found is None:
+            return
+        test, side = found
+        if self.step < len(test.steps):
+            seconds = test.steps[self.step].seconds
+            left = seconds - (self.psoas.clock() - self.step_started)
+            if left <= 0:
+                self.app.bell()
+                self.action_next_step()
+                return
+        self._show_steps(test, side)
+
+    def _show_steps(self, test: PhysicalTest, side: Side) -> None:
+        lines = []
+        for number, step in enumerate(test.steps):
+            text = step.for_side(side)
+            if number < self.step:
+                lines.append(f"  ✓ {text}")
+            elif number == self.step:
+                left = max(0, round(step.seconds - (self.psoas.clock() - self.step_started)))
+                lines.append(f"▶ {text}  [{left} s]")
+            else:
+                lines.append(f"  · {text}")
+        if self.step >= len(test.steps):
+            lines.append("Done: choose what you noticed below.")
+        self.query_one("#test-steps", Static).update("\n".join(lines))
+
+    def action_next_step(self) -> None:
+        found = self._current_test()
+        if found is None:
+            return
+        test, side = found
+        if self.step < len(test.steps):
+            self.step += 1
+            self.step_started = self.psoas.clock()
+        self._show_steps(test, side)
+        if self.step >= len(test.steps):
+            self.query_one("#answer", OptionList).focus()
+
+    async def action_skip_test(self) -> None:
+        found = self._current_test()
+        if found is not None:
+            test, side = found
+            self.draft.tests[(test.key, side)] = "skipped"
+            await self.action_next_page()
+
+    # --- answers -------------------------------------------------------------------------
+    def _collect(self) -> bool:
+        """Read the current page's widgets into the draft; False if something is not valid."""
+        name = self.page_name
+        if name == "gate":
+            self.draft.red_flags = list(self.query_one("#red-flags", SelectionList).selected)
+        elif name == "habits":
+            text = self.query_one("#hours", Input).value.strip()
+            try:
+                hours = float(text)
+            except ValueError:
+                hours = -1.0
+            if not 0 <= hours <= 24:
+                self.notify("Sitting hours: a number from 0 to 24, please.", severity="warning")
+                return False
+            self.draft.sitting_hours = hours
+            self.draft.runner = self.query_one("#runner", Checkbox).value
+        elif name == "symptoms":
+            self.draft.symptoms = list(self.query_one("#symptoms", SelectionList).selected)
+        return True
+
+    @on(OptionList.OptionSelected, "#answer")
+    async def _answered(self, event: OptionList.OptionSelected) -> None:
+        found = self._current_test()
+        if found is not None and event.option.id:
+            test, side = found
+            self.draft.tests[(test.key, side)] = event.option.id
+            await self.action_next_page()
+
+    @on(Input.Submitted, "#hours")
+    async def _hours_entered(self) -> None:
+        await self.action_next_page()
+
+    async def action_next_page(self) -> None:
+        if not self._collect():
+            return
+        if self.page_name == "gate" and self.draft.red_flags:
+            self._finish()  # a red flag: no tests, straight to "see a professional"
+            return
+        if self.page_name == "review":
+            self._finish()
+            return
+        self.page += 1
+        await self._show_page()
+
+    async def action_previous_page(self) -> None:
+        if self.page == 0:
+            return
+        self._collect()
+        self.page -= 1
+        await self._show_page()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.page_name == "review":
+            event.stop()
+            self._finish()
+
+    def action_cursor(self, direction: str) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            if direction == "down":
+                focused.action_cursor_down()
+            else:
+                focused.action_cursor_up()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    def _finish(self) -> None:
+        from psoas_tui.selftest.answers import Answers
+        from psoas_tui.selftest.outcome import finish_selftest
+        from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
+
+        answers = Answers.model_validate(self.draft.to_data())
+        outcome = finish_selftest(
+            answers, self.psoas.catalogue, self.psoas.history_path, today=self.psoas.now().date()
+        )
+        if outcome.saved_to is not None:
+            self.psoas.save_settings(selftest_routine=str(outcome.saved_to))
+
+        async def closed(retake: bool | None) -> None:
+            if retake:
+                self.page = len(PAGES) - 1
+                await self._show_page()
+            else:
+                self.dismiss(None)
+
+        self.app.push_screen(SelfTestResultScreen(outcome), closed)

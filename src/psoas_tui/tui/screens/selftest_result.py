@@ -1,0 +1,81 @@
+"""The self-test result: the verdict per side and why, what changed since last time, and the
+routine made for it — playable at once (p), already saved as a user routine."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from psoas_tui.selftest.outcome import SelfTestOutcome
+from psoas_tui.selftest.report import headline, result_lines, routine_lines
+
+
+class SelfTestResultScreen(Screen[bool]):
+    """Dismisses with True to go back to the answers, False to leave."""
+
+    BINDINGS = [
+        Binding("p,enter", "play", "Play it now"),
+        Binding("b", "back", "Change answers"),
+        Binding("escape,q", "leave", "Done"),
+        Binding("j", "scroll('down')", "Down", show=False),
+        Binding("k", "scroll('up')", "Up", show=False),
+    ]
+
+    def __init__(self, outcome: SelfTestOutcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+    def compose(self) -> ComposeResult:
+        outcome = self.outcome
+        yield Header()
+        with VerticalScroll(id="selftest-result"):
+            yield Static(headline(outcome.result), id="verdict", markup=False)
+            classes = "warning" if outcome.result.see_professional else ""
+            yield Static("\n".join(result_lines(outcome.result)[1:]), classes=classes, markup=False)
+            if outcome.changes:
+                yield Static("Since last time", classes="panel-title", markup=False)
+                yield Static("\n".join(outcome.changes), id="changes", markup=False)
+            if outcome.plan is not None:
+                yield Static(
+                    "\n".join(routine_lines(outcome.plan)), id="made-routine", markup=False
+                )
+                where = (
+                    f"Saved in your routines folder as {outcome.saved_to.name}"
+                    if outcome.saved_to
+                    else ""
+                )
+                yield Static(
+                    f"{where}\np: play it now · it is also suggested on the home screen",
+                    classes="keys-hint",
+                    markup=False,
+                )
+            for problem in outcome.problems:
+                yield Static(problem, classes="warning", markup=False)
+        yield Footer(compact=True)
+
+    def action_play(self) -> None:
+        plan = self.outcome.plan
+        if plan is None:
+            self.notify("No routine for this result: please see a professional first.")
+            return
+        from psoas_tui.tui.app import PsoasApp
+
+        app = self.app
+        assert isinstance(app, PsoasApp)
+        app.play(plan)
+
+    def action_scroll(self, direction: str) -> None:
+        scroller = self.query_one("#selftest-result", VerticalScroll)
+        if direction == "down":
+            scroller.scroll_down()
+        else:
+            scroller.scroll_up()
+
+    def action_back(self) -> None:
+        self.dismiss(True)
+
+    def action_leave(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,202 @@
+"""Pilot flows through the app: home → catalogue → detail → play, home → routines → play,
+help, history, the palette, themes, the first-run safety note, markup-looking names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from apps import SHORT_ROUTINE
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from psoas_tui.clock import FakeClock
+from psoas_tui.settings import load_settings
+from psoas_tui.tui.app import PsoasApp
+from psoas_tui.tui.screens.catalogue import CatalogueScreen
+from psoas_tui.tui.screens.help import HelpScreen
+from psoas_tui.tui.screens.history import HistoryScreen
+from psoas_tui.tui.screens.home import HomeScreen
+from psoas_tui.tui.screens.library import LibraryScreen
+from psoas_tui.tui.screens.player import PlayerScreen
+from psoas_tui.tui.screens.safety import SafetyNote
+
+
+def static(app: PsoasApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def open_home(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Get past the first-run safety note to the home screen, with its data loaded."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, SafetyNote):
+        await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_first_run_shows_the_safety_note_once() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyNote)
+        assert "not medical advice" in str(app.screen.query("Static")[1].render())
+        await pilot.press("enter")
+    assert load_settings()[0].safety_note_seen
+    again = PsoasApp(clock=FakeClock())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+
+
+async def test_home_suggests_a_routine_and_enter_starts_it() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        assert static(app, "#suggested-name") != "…"
+        assert "None yet" in static(app, "#recent-list")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_home_catalogue_detail_variant_and_play() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, CatalogueScreen)
+        await pilot.press("slash")
+        await pilot.press(*"kneeling hip")
+        listing = app.screen.query_one("#exercises", OptionList)
+        assert listing.option_count >= 1
+        assert static(app, "#detail-title") == "Half-kneeling hip flexor stretch"
+        assert "Sources: " in static(app, "#detail-body")
+        await pilot.press("enter")  # from the filter to the list
+        await pilot.press("enter")  # to the variants
+        variants = app.screen.query_one("#variants", OptionList)
+        assert variants.has_focus
+        await pilot.press("enter")  # open the first variant
+        assert static(app, "#detail-title") == "Standing hip flexor stretch"
+        await pilot.press("p")
+        assert isinstance(app.screen, PlayerScreen)
+        assert static(app, "#exercise") == "Standing hip flexor stretch"
+
+
+async def test_desk_is_one_key_from_home_and_from_the_catalogue() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("d")
+        screen = app.screen
+        assert isinstance(screen, CatalogueScreen) and screen.wanted.desk
+        assert all(exercise.desk_friendly for exercise in screen.shown)
+        await pilot.press("d")
+        assert len(screen.shown) == 25
+        await pilot.press("e")  # I have: nothing
+        assert screen.wanted.have == "none"
+        assert all(not exercise.equipment for exercise in screen.shown)
+        await pilot.press("x", "t")
+        assert screen.wanted.kind is not None and screen.wanted.kind.value == "stretch"
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_home_routines_preview_and_play(user_routines: Path) -> None:
+    (user_routines / "short.toml").write_text(SHORT_ROUTINE)
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("r")
+        assert isinstance(app.screen, LibraryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#routines", DataTable)
+        assert table.row_count == 10
+        assert "routines" in static(app, "#library-status")
+        await pilot.press("j")
+        assert "prep" in static(app, "#preview-body")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_duplicate_a_built_in_routine_into_the_user_folder(user_routines: Path) -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (copy,) = user_routines.iterdir()
+    assert copy.name == "bedtime-release-copy.toml"
+    assert 'name = "Bedtime release (my copy)"' in copy.read_text()
+
+
+async def test_broken_and_markup_named_routines_are_listed_as_text(user_routines: Path) -> None:
+    markup = SHORT_ROUTINE.replace('"Short test routine"', '"[@click=app.quit]x"')
+    (user_routines / "markup.toml").write_text(markup)
+    (user_routines / "slash.toml").write_text(
+        SHORT_ROUTINE.replace('"Short test routine"', '"[/]"')
+    )
+    (user_routines / "broken.toml").write_text("schema = 1\nname = [\n")
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#routines", DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "[@click=app.quit]x" in names and "[/]" in names
+        assert any("broken.toml" in name for name in names)
+        await pilot.click("#routines")
+        assert app.is_running
+        assert "1 could not be read" in static(app, "#library-status")
+
+
+async def test_help_lists_keys_and_the_safety_note() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(w.render()) for w in app.screen.query(Static))
+        assert "this hurts" in text and "not medical advice" in text
+        await pilot.press("escape")
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_palette_offers_routines_exercises_and_the_self_test() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Take the self-test" in titles
+        assert "Play Desk break" in titles
+        assert "Open Dead bug" in titles
+
+
+async def test_the_chosen_theme_is_remembered() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_settings()[0].theme == "nord"
+    again = PsoasApp(clock=FakeClock())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_typing_in_the_filter_is_text_not_commands() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("c", "slash", *"dead")
+        screen = app.screen
+        assert isinstance(screen, CatalogueScreen)
+        assert screen.query_one("#filter", Input).value == "dead"
+        assert not screen.wanted.desk
+        assert [e.id for e in screen.shown] == ["dead-bug"]
