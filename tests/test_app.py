@@ -8,6 +8,7 @@ from pathlib import Path
 from apps import SHORT_ROUTINE
 from textual.widgets import DataTable, Input, OptionList, Static
 
+from psoas_tui import paths
 from psoas_tui.clock import FakeClock
 from psoas_tui.settings import load_settings
 from psoas_tui.tui.app import PsoasApp
@@ -200,3 +201,31 @@ async def test_typing_in_the_filter_is_text_not_commands() -> None:
         assert screen.query_one("#filter", Input).value == "dead"
         assert not screen.wanted.desk
         assert [e.id for e in screen.shown] == ["dead-bug"]
+
+
+async def test_a_library_of_a_thousand_routines_with_broken_ones(user_routines: Path) -> None:
+    builtins = sorted(paths.builtin_routines_dir().glob("*.toml"))
+    for number in range(1000):
+        target = user_routines / f"r{number:04d}.toml"
+        if number % 100 == 7:
+            target.write_text("schema = 1\nname = \"Broken\"\n[[exercises]]\nexercise = 'nope'\n")
+        else:
+            target.write_bytes(builtins[number % len(builtins)].read_bytes())
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("r")
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        # the first frame of the library comes before the files are read
+        assert "Loading" in static(app, "#library-status")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = screen.query_one("#routines", DataTable)
+        assert table.row_count == 1000 + 9
+        assert "10 could not be read" in static(app, "#library-status")
+        table.move_cursor(row=9 + 7)
+        await pilot.pause()
+        assert "unknown exercise" in static(app, "#preview-body")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles.count("Play Desk break") >= 100

@@ -6,7 +6,7 @@ A broken file never stops the others from loading: it is listed with its problem
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -88,27 +88,30 @@ class RoutineNotFound(LookupError):
     """Neither a file nor the id of a known routine."""
 
 
-def _by_id(entries: Iterable[RoutineEntry], ref: str) -> RoutineEntry | None:
-    matches = [entry for entry in entries if entry.routine_id == ref]
-    # A user routine with the same id as a built-in one is the user's own version: it wins.
-    matches.sort(key=lambda entry: entry.source != "user")
-    return matches[0] if matches else None
-
-
 def find_routine(ref: str, catalogue: Catalogue | None = None) -> LoadedRoutine:
-    """The routine `ref` names: a path to a file, or the id of a built-in or user routine.
+    """The routine `ref` names: a path to a file, or the id of a user or built-in routine (a
+    user routine with the id of a built-in one is the user's own version, and wins).
 
-    Raises `ProblemsError` when the file is broken and `RoutineNotFound` when nothing matches.
+    Only the file that matches is read. Raises `ProblemsError` when it is broken and
+    `RoutineNotFound` when nothing matches.
     """
     catalogue = catalogue or load_catalogue()
     path = Path(ref)
     if path.suffix == ".toml" or os.sep in ref or path.exists():
         return load_routine(path, catalogue)
-    entries = discover(catalogue)
-    entry = _by_id(entries, ref)
-    if entry is None:
-        hint = did_you_mean(ref, [e.routine_id for e in entries])
-        raise RoutineNotFound(f'no routine "{ref}"{hint} (`psoas list` shows them all)')
-    if entry.loaded is None:
-        raise ProblemsError(list(entry.problems))
-    return entry.loaded
+    known: list[str] = []
+    for folder, source in (
+        (paths.user_routines_dir(), "user"),
+        (paths.builtin_routines_dir(), "built-in"),
+    ):
+        if not folder.is_dir():
+            continue
+        for candidate in toml_files(folder):
+            if candidate.stem == ref:
+                entry = load_entry(candidate, source, catalogue)  # type: ignore[arg-type]
+                if entry.loaded is None:
+                    raise ProblemsError(list(entry.problems))
+                return entry.loaded
+            known.append(candidate.stem)
+    hint = did_you_mean(ref, known)
+    raise RoutineNotFound(f'no routine "{ref}"{hint} (`psoas list` shows them all)')

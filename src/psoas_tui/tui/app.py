@@ -12,8 +12,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from psoas_tui import paths
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
     from psoas_tui.catalogue import Catalogue
     from psoas_tui.recorder import SessionRecorder
+    from psoas_tui.routine.library import RoutineEntry
     from psoas_tui.routine.plan import RoutinePlan
     from psoas_tui.settings import Settings
 
@@ -58,6 +61,8 @@ class PsoasApp(App[None]):
         self.history_path = history_path or paths.history_db()
         self.settings_path = settings_path or paths.settings_file()
         self.recorders: list[SessionRecorder] = []
+        self.routine_entries: list[RoutineEntry] = []
+        """Built-in and user routines as last read in the background (for the palette)."""
 
     # --- lazily loaded state -------------------------------------------------------------
     @cached_property
@@ -106,12 +111,28 @@ class PsoasApp(App[None]):
         from psoas_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.call_after_refresh(self.load_routines)
         if self.start == "selftest":
             self.action_open_selftest()
         if not settings.safety_note_seen:
             from psoas_tui.tui.screens.safety import SafetyNote
 
             self.push_screen(SafetyNote(), lambda _: self.save_settings(safety_note_seen=True))
+
+    @work(thread=True, exclusive=True, group="routines")
+    def load_routines(self) -> None:
+        """Read every routine off the event loop (a folder may hold a thousand)."""
+        from psoas_tui.routine.library import discover
+
+        self.post_message(self.RoutinesLoaded(discover(self.catalogue)))
+
+    class RoutinesLoaded(Message):
+        def __init__(self, entries: list[RoutineEntry]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    def on_psoas_app_routines_loaded(self, message: RoutinesLoaded) -> None:
+        self.routine_entries = message.entries
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.settings.theme:
@@ -180,9 +201,7 @@ class PsoasApp(App[None]):
             "Tight or weak? Questions and two tests",
             self.action_open_selftest,
         )
-        from psoas_tui.routine.library import discover
-
-        for entry in discover(self.catalogue):
+        for entry in self.routine_entries:
             if entry.loaded is not None:
                 plan = entry.loaded.plan
                 yield SystemCommand(

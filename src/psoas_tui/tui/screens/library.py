@@ -68,6 +68,7 @@ class LibraryScreen(AppScreen):
         from psoas_tui.timeline import format_duration
 
         self.entries = message.entries
+        self.psoas.routine_entries = message.entries
         table = self.query_one("#routines", DataTable)
         row = table.cursor_row
         table.clear()
