@@ -1,15 +1,17 @@
-"""User settings (theme, sound, whether the safety note was seen), kept in `settings.toml`.
+"""User settings (theme, sound, whether the safety note was seen, the self-test's routine),
+kept in `settings.toml`.
 
-Read leniently — an unknown or wrong value falls back to its default — but a file that is not
-TOML at all is moved aside and reported, never silently overwritten.
+Read leniently — an unknown key is ignored and a value of the wrong type falls back to its
+default, with a notice — but a file that is not TOML at all is moved aside and reported, never
+silently overwritten. Plain dataclasses (no pydantic) because the app reads this before its
+first frame.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-
-import tomli_w
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import Any
 
 from psoas_tui import paths
 from psoas_tui.atomic import atomic_write_text, move_aside
@@ -17,10 +19,9 @@ from psoas_tui.problems import ProblemsError
 from psoas_tui.tomlfile import read_toml
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Settings:
     """What the app remembers between runs."""
-
-    model_config = ConfigDict(extra="ignore", use_attribute_docstrings=True)
 
     theme: str = "textual-dark"
     """The Textual theme name."""
@@ -31,6 +32,27 @@ class Settings(BaseModel):
     selftest_routine: str = ""
     """Path of the routine the last self-test saved (suggested on the home screen)."""
 
+    def model_copy(self, update: dict[str, Any]) -> Settings:
+        """A copy with some values changed (unknown names are ignored)."""
+        known = {f.name for f in fields(self)}
+        return replace(self, **{k: v for k, v in update.items() if k in known})
+
+
+def settings_from_data(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Settings from TOML data, and the names of values that were wrong and reset."""
+    values: dict[str, Any] = {}
+    wrong: list[str] = []
+    for item in fields(Settings):
+        if item.name not in raw:
+            continue
+        value = raw[item.name]
+        expected = bool if item.type in ("bool", bool) else str
+        if type(value) is expected:
+            values[item.name] = value
+        else:
+            wrong.append(item.name)
+    return Settings(**values), wrong
+
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:
     """The settings and a notice for the user ("" when all went well)."""
@@ -40,21 +62,19 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str]:
     try:
         _, raw = read_toml(path)
     except ProblemsError as error:
-        moved = move_aside(path, "corrupt")
+        try:
+            moved = move_aside(path, "corrupt")
+        except OSError:
+            return Settings(), f"{error.first}; defaults are used"
         return Settings(), f"{error.first}; it was moved to {moved.name} and defaults are used"
-    try:
-        return Settings.model_validate(raw), ""
-    except ValidationError:
-        fields = {k: v for k, v in raw.items() if k in Settings.model_fields}
-        good = {}
-        for key, value in fields.items():
-            try:
-                Settings.model_validate({key: value})
-                good[key] = value
-            except ValidationError:
-                continue
-        return Settings.model_validate(good), f"{path}: some settings were invalid and were reset"
+    settings, wrong = settings_from_data(raw)
+    if wrong:
+        return settings, f"{path}: invalid {', '.join(wrong)} in the settings; defaults are used"
+    return settings, ""
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    atomic_write_text(path or paths.settings_file(), tomli_w.dumps(settings.model_dump()))
+    """Write the settings atomically."""
+    import tomli_w
+
+    atomic_write_text(path or paths.settings_file(), tomli_w.dumps(asdict(settings)))

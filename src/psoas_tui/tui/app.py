@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -100,17 +100,14 @@ class PsoasApp(App[None]):
     # --- start-up ------------------------------------------------------------------------
     def on_mount(self) -> None:
         settings, notice = self._settings_and_notice
-        if settings.theme in self.available_themes:
-            self.theme = settings.theme
+        if settings.theme != self.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme  # (setting it restyles everything: only when it differs)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if notice:
             self.notify(notice, severity="warning", markup=False)
         if self.plan is not None:
             self.play(self.plan, exit_after=True)
             return
-        from psoas_tui.tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
         self.call_after_refresh(self.load_routines)
         if self.start == "selftest":
             self.action_open_selftest()
@@ -118,6 +115,14 @@ class PsoasApp(App[None]):
             from psoas_tui.tui.screens.safety import SafetyNote
 
             self.push_screen(SafetyNote(), lambda _: self.save_settings(safety_note_seen=True))
+
+    def get_default_screen(self) -> Screen[Any]:
+        """Home is the bottom screen (the player alone when a routine was given to play)."""
+        if self.plan is not None:
+            return super().get_default_screen()
+        from psoas_tui.tui.screens.home import HomeScreen
+
+        return HomeScreen()
 
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:

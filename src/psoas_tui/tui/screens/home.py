@@ -64,7 +64,8 @@ class HomeScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        # After the first frame: reading routines and history must not delay it.
+        self.call_after_refresh(self.refresh_data)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
