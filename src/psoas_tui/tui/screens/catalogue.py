@@ -88,6 +88,7 @@ class CatalogueScreen(AppScreen):
         self.wanted = ExerciseFilter(desk=desk)
         self.shown: list[Exercise] = []
         self.current: Exercise | None = None
+        self._detail_shown = False
         self._initial = select
 
     def compose(self) -> ComposeResult:
@@ -115,16 +116,19 @@ class CatalogueScreen(AppScreen):
     # --- filtering -----------------------------------------------------------------------
     def _apply(self) -> None:
         catalogue = self.psoas.catalogue
+        before = [exercise.id for exercise in self.shown]
         self.shown = search(catalogue, self.wanted)
+        ids = [exercise.id for exercise in self.shown]
         options = self.query_one("#exercises", OptionList)
-        keep = self.current.id if self.current else None
-        options.clear_options()
-        options.add_options([Option(exercise.name, id=exercise.id) for exercise in self.shown])
-        if self.shown:
-            ids = [e.id for e in self.shown]
-            options.highlighted = ids.index(keep) if keep in ids else 0
-        else:
-            self._show_detail(None)
+        if ids != before or options.option_count != len(ids):
+            # Rebuilt only when the matches change: a typed letter often narrows nothing.
+            keep = self.current.id if self.current else None
+            options.clear_options()
+            options.add_options([Option(exercise.name, id=exercise.id) for exercise in self.shown])
+            if self.shown:
+                options.highlighted = ids.index(keep) if keep in ids else 0
+            else:
+                self._show_detail(None)
         facets = [
             f"type: {self.wanted.kind.value if self.wanted.kind else 'any'}",
             f"position: {self.wanted.position.value if self.wanted.position else 'any'}",
@@ -205,6 +209,9 @@ class CatalogueScreen(AppScreen):
         self._show_detail(self.psoas.catalogue.get(exercise_id))
 
     def _show_detail(self, exercise: Exercise | None) -> None:
+        if exercise is not None and exercise is self.current and self._detail_shown:
+            return
+        self._detail_shown = True
         self.current = exercise
         title = self.query_one("#detail-title", Static)
         body = self.query_one("#detail-body", Static)
