@@ -104,10 +104,8 @@ def main() -> None:
     print(f"runs: {args.repeat} each, interleaved; medians (min–max)")
     for name, values in runs.items():
         median = statistics.median(values)
-        print(
-            f"  {name:<11} {1000 * median:7.1f} ms  ({1000 * min(values):.0f}–{1000 * max(values):.0f})"
-            f"  {median / bare:.2f}× bare"
-        )
+        spread = f"({1000 * min(values):.0f}–{1000 * max(values):.0f})"
+        print(f"  {name:<11} {1000 * median:7.1f} ms  {spread}  {median / bare:.2f}× bare")
 
 
 if __name__ == "__main__":
