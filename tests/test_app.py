@@ -3,14 +3,17 @@ help, history, the palette, themes, the first-run safety note, markup-looking na
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from apps import SHORT_ROUTINE
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from psoas_tui import paths
 from psoas_tui.clock import FakeClock
-from psoas_tui.settings import load_settings
+from psoas_tui.routine import library
+from psoas_tui.settings import Settings, load_settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.screens.catalogue import CatalogueScreen
 from psoas_tui.tui.screens.help import HelpScreen
@@ -203,7 +206,9 @@ async def test_typing_in_the_filter_is_text_not_commands() -> None:
         assert [e.id for e in screen.shown] == ["dead-bug"]
 
 
-async def test_a_library_of_a_thousand_routines_with_broken_ones(user_routines: Path) -> None:
+async def test_a_library_of_a_thousand_routines_with_broken_ones(
+    user_routines: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     builtins = sorted(paths.builtin_routines_dir().glob("*.toml"))
     for number in range(1000):
         target = user_routines / f"r{number:04d}.toml"
@@ -211,14 +216,26 @@ async def test_a_library_of_a_thousand_routines_with_broken_ones(user_routines: 
             target.write_text("schema = 1\nname = \"Broken\"\n[[exercises]]\nexercise = 'nope'\n")
         else:
             target.write_bytes(builtins[number % len(builtins)].read_bytes())
+    # Hold the reading back until the test lets it go: the screen must be up and answering
+    # keys while the files are still being read.
+    release = threading.Event()
+    real_discover = library.discover
+
+    def slow_discover(*args: object, **kwargs: object) -> list[library.RoutineEntry]:
+        release.wait(timeout=30)
+        return real_discover(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "discover", slow_discover)
+    save_settings(Settings(safety_note_seen=True))
     app = PsoasApp(clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_home(pilot)
+        await pilot.pause()
         await pilot.press("r")
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        # the first frame of the library comes before the files are read
         assert "Loading" in static(app, "#library-status")
+        await pilot.press("j", "k")  # the screen answers keys meanwhile
+        release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = screen.query_one("#routines", DataTable)

@@ -33,7 +33,7 @@ EXPECTED: dict[str, str] = {
     "not-toml.toml": ":1:15: error: not valid TOML: expected '=' after a key in a key/value pair",
     "schema-newer.toml": (
         ":1:1: error: schema 2 is newer than this program understands (it reads schema 1); "
-        "update psoas-tui to read this file"
+        "update psoas-tui to open this file"
     ),
     "unknown-top-key.toml": (
         ':2:1: error: unknown key "siting_hours" in the top level — did you mean "sitting_hours"?'

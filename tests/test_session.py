@@ -188,3 +188,19 @@ def test_any_sequence_keeps_the_session_consistent(steps: list[tuple[str, float]
         assert session.elapsed() <= clock.now + 1e-9
         assert all(r.actual_seconds <= clock.now + 1e-9 for r in session.finished)
         assert all(r.actual_seconds >= 0 for r in session.finished)
+
+
+def test_a_pause_that_comes_after_a_deadline_does_not_stretch_the_ended_segment() -> None:
+    session, clock = session_for(exercise(prep=0, sides="none", sets=2, hold=10, rest=5))
+    session.start()
+    clock.advance(9.95)
+    session.tick()
+    clock.advance(0.08)  # the hold ended at 10.0; no tick has seen it yet
+    events = session.pause()
+    assert any(isinstance(e, SegmentFinished) and e.status == "done" for e in events)
+    clock.advance(30)
+    session.resume()
+    session.tick()
+    assert session.segment.kind == "rest"
+    assert session.remaining() == pytest.approx(5 - 0.03)
+    assert session.finished[0].actual_seconds == pytest.approx(10)

@@ -143,10 +143,11 @@ class Session:
         return self._enter(self.index, self.clock())
 
     def pause(self) -> list[Event]:
+        events = self._catch_up()
         if self.state == "running" and self._run is not None:
             self._run.paused_at = self.clock()
             self.state = "paused"
-        return []
+        return events
 
     def resume(self) -> list[Event]:
         if self.state == "paused" and self._run is not None and self._run.paused_at is not None:
@@ -163,6 +164,11 @@ class Session:
 
     def tick(self) -> list[Event]:
         """Advance past every deadline that has gone by and return the cues that fall due."""
+        return self._catch_up(cues=True)
+
+    def _catch_up(self, cues: bool = False) -> list[Event]:
+        """End every segment whose deadline has passed (so a late key never stretches a
+        segment that is already over); with `cues`, also the cues that fall due now."""
         events: list[Event] = []
         if self.state != "running":
             return events
@@ -172,7 +178,8 @@ class Session:
             if run.deadline is None:
                 break
             if now < run.deadline:
-                events.extend(self._due_cues(run, now))
+                if cues:
+                    events.extend(self._due_cues(run, now))
                 break
             # The segment ended at its deadline: the next one starts there, not at `now`.
             events.append(Cue("segment_end", self.index))
@@ -208,20 +215,22 @@ class Session:
 
     def adjust(self, delta: float = ADJUST_STEP) -> list[Event]:
         """Lengthen (or shorten) the current timed segment; never below one second left."""
+        events = self._catch_up()
         run = self._run
         if self.is_over or run is None or run.deadline is None:
-            return []
+            return events
         now = self._now()
         run.deadline = max(now + 1.0, run.deadline + delta)
         if run.deadline - now > COUNTDOWN_FROM:
             run.last_countdown = None
-        return []
+        return events
 
     def stop(self) -> list[Event]:
         """End the session early (quit); the current segment is recorded as skipped."""
+        events = self._catch_up()
         if self.is_over:
-            return []
-        events = self._leave("skipped", at=self._now()) if self._run is not None else []
+            return events
+        events += self._leave("skipped", at=self._now()) if self._run is not None else []
         self.state = "stopped"
         self._run = None
         return events

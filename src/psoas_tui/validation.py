@@ -129,7 +129,10 @@ def error_message(error: ErrorDetails, model_at: ModelAt) -> str:
         text = str(ctx.get("error", error["msg"]))
         if not loc:
             return text
-        return f"{where} {text}" if isinstance(loc[-1], str) else f"{where}: {text}"
+        if isinstance(loc[-1], str):
+            # "schema 2 is newer …" already names its field
+            return text if text.startswith(f"{loc[-1]} ") else f"{where} {text}"
+        return f"{where}: {text}"
     if kind == "finite_number":
         return f"{where} must be a finite number (got {_show(value)})"
     return f"{where}: {error['msg']}"

@@ -18,6 +18,8 @@ from pydantic import (
     model_validator,
 )
 
+from psoas_tui.schema_version import check_schema
+
 SCHEMA_VERSION = 1
 """The newest routine schema this program understands."""
 
@@ -142,9 +144,4 @@ class Routine(_Strict):
     @field_validator("schema_", mode="after")
     @classmethod
     def _known_schema(cls, value: int) -> int:
-        if value > SCHEMA_VERSION:
-            raise ValueError(
-                f"schema {value} is newer than this program understands (it reads schema "
-                f"{SCHEMA_VERSION}); update psoas-tui to open this file"
-            )
-        return value
+        return check_schema(value, SCHEMA_VERSION)

@@ -16,6 +16,7 @@ from psoas_tui.problems import Problem, ProblemsError
 from psoas_tui.routine.model import SCHEMA_VERSION, CustomMove, Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.routine.resolve import PlanError, resolve
+from psoas_tui.schema_version import newer_schema_message
 from psoas_tui.toml_locate import KeyLocator
 from psoas_tui.tomlfile import parse_toml as _parse_toml
 from psoas_tui.tomlfile import read_text
@@ -59,10 +60,7 @@ def _check_schema(path: Path, raw: dict[str, Any], locator: KeyLocator) -> None:
         )
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
         line, column = locator.find(("schema",)) or (1, 1)
-        message = (
-            f"schema {schema} is newer than this program understands (it reads schema "
-            f"{SCHEMA_VERSION}); update psoas-tui to open this file"
-        )
+        message = newer_schema_message(schema, SCHEMA_VERSION)
         raise ProblemsError([Problem(path, message, line, column)])
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from psoas_tui.problems import Problem, ProblemsError
+from psoas_tui.schema_version import check_schema
 from psoas_tui.selftest.questions import KneelAnswer, KneeLiftAnswer, RedFlagId, Side, SymptomId
 from psoas_tui.toml_locate import KeyLocator
 from psoas_tui.tomlfile import read_toml
@@ -87,12 +88,7 @@ class Answers(_Strict):
     @field_validator("schema_", mode="after")
     @classmethod
     def _known_schema(cls, value: int) -> int:
-        if value > ANSWERS_SCHEMA:
-            raise ValueError(
-                f"{value} is newer than this program understands (it reads schema "
-                f"{ANSWERS_SCHEMA}); update psoas-tui to read this file"
-            )
-        return value
+        return check_schema(value, ANSWERS_SCHEMA)
 
     @field_validator("symptoms", "red_flags", mode="after")
     @classmethod

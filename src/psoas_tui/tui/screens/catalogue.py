@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from psoas_tui.catalogue import Exercise, Kind, Position
 from psoas_tui.catalogue_search import FACET_EQUIPMENT, FACET_POSITIONS, ExerciseFilter, search
 from psoas_tui.routine.resolve import single_exercise_plan
-from psoas_tui.tui.base import AppScreen
+from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
 KINDS: tuple[Kind | None, ...] = (None, *Kind)
 POSITIONS: tuple[Position | None, ...] = (None, *FACET_POSITIONS)
@@ -78,8 +78,7 @@ class CatalogueScreen(AppScreen):
         Binding("e", "cycle_equipment", "I have"),
         Binding("x", "clear", "Clear"),
         Binding("p", "play", "Play"),
-        Binding("j", "cursor('down')", "Down", show=False),
-        Binding("k", "cursor('up')", "Up", show=False),
+        *VIM_KEYS,
         Binding("escape", "back", "Back"),
     ]
 
@@ -169,15 +168,6 @@ class CatalogueScreen(AppScreen):
         self.query_one("#filter", Input).value = ""
         self.wanted = ExerciseFilter()
         self._apply()
-
-    def action_cursor(self, direction: str) -> None:
-        """j / k move in whichever list has the focus."""
-        focused = self.focused
-        if isinstance(focused, OptionList):
-            if direction == "down":
-                focused.action_cursor_down()
-            else:
-                focused.action_cursor_up()
 
     # --- detail --------------------------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#exercises")

@@ -9,15 +9,14 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from psoas_tui.history import SessionSummary
-from psoas_tui.tui.base import AppScreen
+from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
 
 class HistoryScreen(AppScreen):
     """A table of past sessions."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        *VIM_KEYS,
         Binding("escape,q", "back", "Back"),
     ]
 
@@ -74,12 +73,6 @@ class HistoryScreen(AppScreen):
         if message.problem:
             status += f" — {message.problem}"
         self.query_one("#history-status", Static).update(status)
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#sessions", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#sessions", DataTable).action_cursor_up()
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -63,12 +63,10 @@ class HomeScreen(AppScreen):
             )
         yield Footer()
 
-    def on_mount(self) -> None:
-        # After the first frame: reading routines and history must not delay it.
-        self.call_after_refresh(self.refresh_data)
-
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        """Read the suggestion and the last sessions each time home is shown, after the frame
+        is out: reading routines and history must not delay it."""
+        self.call_after_refresh(self.refresh_data)
 
     @work(thread=True, exclusive=True, group="home")
     def refresh_data(self) -> None:

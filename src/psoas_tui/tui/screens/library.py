@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from psoas_tui.routine.library import RoutineEntry
-from psoas_tui.tui.base import AppScreen
+from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
 
 class LibraryScreen(AppScreen):
@@ -23,8 +23,7 @@ class LibraryScreen(AppScreen):
     BINDINGS = [
         Binding("enter,p", "play", "Play"),
         Binding("d", "duplicate", "Copy to my folder"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        *VIM_KEYS,
         Binding("escape,q", "back", "Back"),
     ]
 
@@ -51,9 +50,9 @@ class LibraryScreen(AppScreen):
         table = self.query_one("#routines", DataTable)
         table.add_columns("Routine", "Time", "Ex.", "Tags", "From")
         table.focus()
-        self.load()
 
     def on_screen_resume(self) -> None:
+        """Read the routines each time the library is shown (first time included)."""
         self.load()
 
     @work(thread=True, exclusive=True, group="library")
@@ -162,12 +161,6 @@ class LibraryScreen(AppScreen):
             return
         self.notify(f"Saved a copy you can edit: {path}", timeout=8, markup=False)
         self.load()
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#routines", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#routines", DataTable).action_cursor_up()
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, Footer, Static
 
 from psoas_tui.catalogue import Catalogue
 from psoas_tui.clock import Clock
@@ -28,6 +28,7 @@ from psoas_tui.timeline import Timeline
 from psoas_tui.tui.screens.dialogs import ConfirmDialog
 from psoas_tui.tui.screens.pain import PainAnswer, PainDialog
 from psoas_tui.tui.screens.summary import SummaryScreen
+from psoas_tui.tui.widgets.bar import Bar
 
 BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
 
@@ -83,14 +84,10 @@ class PlayerScreen(Screen[None]):
             yield Static("", id="steps", markup=False)
             with Horizontal(classes="bar-row"):
                 yield Static("this", classes="bar-label", markup=False)
-                yield ProgressBar(
-                    total=1.0, show_eta=False, show_percentage=False, id="segment-bar"
-                )
+                yield Bar(id="segment-bar")
             with Horizontal(classes="bar-row"):
                 yield Static("all", classes="bar-label", markup=False)
-                yield ProgressBar(
-                    total=1.0, show_eta=False, show_percentage=False, id="session-bar"
-                )
+                yield Bar(id="session-bar")
                 yield Static("", id="session-left", markup=False)
             yield Static("", id="next", markup=False)
             yield Static("", id="hint", markup=False)
@@ -147,39 +144,61 @@ class PlayerScreen(Screen[None]):
 
     def _repaint(self) -> None:
         view = player_view(self.session, self.catalogue)
-        if view == self._view:
+        old = self._view
+        if view == old:
             return
         self._view = view
-        self.query_one("#headline", Static).update(view.headline)
-        self.query_one("#set", Static).update(view.set_text)
-        self.query_one("#exercise", Static).update(view.exercise)
-        side = self.query_one("#side", Static)
-        side.update(f"{view.side} SIDE" if view.side in ("LEFT", "RIGHT") else (view.side or ""))
-        side.set_class(view.side == "LEFT", "left")
-        side.set_class(view.side == "RIGHT", "right")
-        side.set_class(view.side == "ALTERNATE", "alternate")
-        side.display = view.side is not None
-        instruction = self.query_one("#side-instruction", Static)
-        instruction.update(view.side_instruction)
-        instruction.display = bool(view.side_instruction)
-        countdown = self.query_one("#countdown", Digits)
-        countdown.update(view.countdown)
-        countdown.display = bool(view.countdown)
-        reps = self.query_one("#reps", Static)
-        reps.update(view.reps_text)
-        reps.display = bool(view.reps_text)
-        cue = view.cue + (f"\nnote: {view.notes}" if view.notes else "")
-        self.query_one("#cue", Static).update(cue)
-        steps = "\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, start=1))
-        self.query_one("#steps", Static).update(steps)
-        self.query_one("#segment-bar", ProgressBar).update(progress=view.segment_fraction)
-        self.query_one("#session-bar", ProgressBar).update(progress=view.session_fraction)
-        self.query_one("#session-left", Static).update(f"{view.session_left} left")
-        self.query_one("#next", Static).update(view.next_text)
-        hint = self.query_one("#hint", Static)
-        hint.update(view.hint)
-        hint.set_class(view.paused, "paused")
-        self.set_class(view.paused, "paused")
+
+        def changed(*names: str) -> bool:
+            return old is None or any(getattr(old, n) != getattr(view, n) for n in names)
+
+        # Only what changed is touched, and text that keeps its size does not re-lay out the
+        # screen: during a hold only the countdown and the bars change, once a second.
+        if changed("headline"):
+            self.query_one("#headline", Static).update(view.headline, layout=False)
+        if changed("set_text"):
+            self.query_one("#set", Static).update(view.set_text, layout=False)
+        if changed("exercise"):
+            self.query_one("#exercise", Static).update(view.exercise)
+        if changed("side"):
+            side = self.query_one("#side", Static)
+            label = f"{view.side} SIDE" if view.side in ("LEFT", "RIGHT") else (view.side or "")
+            side.update(label)
+            side.set_class(view.side == "LEFT", "left")
+            side.set_class(view.side == "RIGHT", "right")
+            side.set_class(view.side == "ALTERNATE", "alternate")
+            side.display = view.side is not None
+        if changed("side_instruction"):
+            instruction = self.query_one("#side-instruction", Static)
+            instruction.update(view.side_instruction)
+            instruction.display = bool(view.side_instruction)
+        if changed("countdown", "paused"):
+            countdown = self.query_one("#countdown", Digits)
+            countdown.update(view.countdown)
+            countdown.display = bool(view.countdown)
+            countdown.set_class(view.paused, "paused")
+        if changed("reps_text"):
+            reps = self.query_one("#reps", Static)
+            reps.update(view.reps_text)
+            reps.display = bool(view.reps_text)
+        if changed("cue", "notes"):
+            cue = view.cue + (f"\nnote: {view.notes}" if view.notes else "")
+            self.query_one("#cue", Static).update(cue)
+        if changed("steps"):
+            steps = "\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, start=1))
+            self.query_one("#steps", Static).update(steps)
+        self.query_one("#segment-bar", Bar).fraction = view.segment_fraction
+        self.query_one("#session-bar", Bar).fraction = view.session_fraction
+        if changed("session_left"):
+            self.query_one("#session-left", Static).update(
+                f"{view.session_left} left", layout=False
+            )
+        if changed("next_text"):
+            self.query_one("#next", Static).update(view.next_text)
+        if changed("hint", "paused"):
+            hint = self.query_one("#hint", Static)
+            hint.update(view.hint)
+            hint.set_class(view.paused, "paused")
 
     def _after(self, events: list[Event]) -> None:
         self._handle(events)

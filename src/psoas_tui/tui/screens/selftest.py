@@ -30,7 +30,7 @@ from psoas_tui.selftest.questions import (
     Side,
     label,
 )
-from psoas_tui.tui.base import AppScreen
+from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
 TEST_PAGES: tuple[tuple[PhysicalTest, Side], ...] = (
     (KNEEL_TEST, "left"),
@@ -84,8 +84,7 @@ class SelfTestScreen(AppScreen):
         Binding("b", "previous_page", "Back"),
         Binding("space", "next_step", "Next step", show=False),
         Binding("s", "skip_test", "Skip test", show=False),
-        Binding("j", "cursor('down')", "Down", show=False),
-        Binding("k", "cursor('up')", "Up", show=False),
+        *VIM_KEYS,
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -340,14 +339,6 @@ class SelfTestScreen(AppScreen):
         if event.key == "enter" and self.page_name == "review":
             event.stop()
             self._finish()
-
-    def action_cursor(self, direction: str) -> None:
-        focused = self.focused
-        if isinstance(focused, OptionList):
-            if direction == "down":
-                focused.action_cursor_down()
-            else:
-                focused.action_cursor_up()
 
     def action_leave(self) -> None:
         self.dismiss(None)
