@@ -165,3 +165,12 @@ def test_help_is_fast_because_it_imports_nothing_heavy() -> None:
     )
     assert "HEAVY []" in result.stdout
     assert "check" in result.stdout and "exercises" in result.stdout
+
+
+def test_check_refuses_a_pipe_instead_of_waiting_on_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    code, out, _ = run(capsys, "check", str(fifo))
+    assert (code, out) == (1, f"{fifo}: error: is not a regular file\n")

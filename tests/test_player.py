@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from apps import SHORT_ROUTINE, advance, plan_from, player_app
+from pathlib import Path
+
+import pytest
+from apps import SHORT_ROUTINE, advance, plan_from, player, player_app
 from textual.widgets import Digits, Static
 
 from psoas_tui import paths
 from psoas_tui.history import History
+from psoas_tui.routine.parse import load_routine
 from psoas_tui.tui.screens.dialogs import ConfirmDialog
 from psoas_tui.tui.screens.pain import PainDialog
 from psoas_tui.tui.screens.player import PlayerScreen
@@ -148,3 +152,28 @@ async def test_tiny_terminal_and_resizes_do_not_crash() -> None:
             await pilot.resize_terminal(*size)
             await advance(app, pilot, 3)
         assert app.is_running
+
+
+@pytest.mark.parametrize(
+    "routine_file", sorted(paths.builtin_routines_dir().glob("*.toml")), ids=lambda p: p.stem
+)
+async def test_every_built_in_routine_plays_to_the_summary(routine_file: Path) -> None:
+    plan = load_routine(routine_file).plan
+    app = player_app(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = player(app)
+        for _ in range(2000):
+            if isinstance(app.screen, SummaryScreen):
+                break
+            if screen.session.remaining() is None:
+                await pilot.press("enter")  # open-ended reps: the user says when
+            else:
+                await advance(app, pilot, screen.session.remaining() or 0.5)
+        assert isinstance(app.screen, SummaryScreen)
+        summary = screen.session.finished
+        work = [r for r in summary if r.segment.is_work]
+        assert work and all(r.status == "done" for r in work)
+        await pilot.press("enter")
+    with History.open(paths.history_db()) as history:
+        (session,) = history.sessions()
+    assert session.outcome == "completed" and session.skipped_segments == 0

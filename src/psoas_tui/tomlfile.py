@@ -25,6 +25,9 @@ def read_text(path: Path) -> str:
     try:
         if path.is_dir():
             raise ProblemsError([Problem(path, "is a folder, not a file")])
+        if path.exists() and not path.is_file():
+            # a pipe or a device would block or never end
+            raise ProblemsError([Problem(path, "is not a regular file")])
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except ProblemsError:
