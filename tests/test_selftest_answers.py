@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cli import run
 
-from psoas_tui.cli import main
 from psoas_tui.problems import ProblemsError
 from psoas_tui.routine.parse import load_routine
 from psoas_tui.selftest.answers import Answers, load_answers
@@ -124,15 +124,6 @@ def test_dotted_keys_inline_tables_and_defaults(tmp_path: Path) -> None:
 
 
 # --- the command line ----------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def write_answers(folder: Path, kneel: str, lift: str, extra: str = "") -> Path:
