@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +22,8 @@ from psoas_tui.catalogue_search import FACET_EQUIPMENT, FACET_POSITIONS, Exercis
 from psoas_tui.routine.resolve import single_exercise_plan
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
+DETAIL_DELAY = 0.15
+"""Seconds of no typing before the detail pane follows the filter."""
 KINDS: tuple[Kind | None, ...] = (None, *Kind)
 POSITIONS: tuple[Position | None, ...] = (None, *FACET_POSITIONS)
 EQUIPMENT: tuple[str | None, ...] = (None, *FACET_EQUIPMENT)
@@ -88,6 +91,7 @@ class CatalogueScreen(AppScreen):
         self.shown: list[Exercise] = []
         self.current: Exercise | None = None
         self._detail_shown = False
+        self._detail_timer: Timer | None = None
         self._initial = select
 
     def compose(self) -> ComposeResult:
@@ -172,8 +176,18 @@ class CatalogueScreen(AppScreen):
     # --- detail --------------------------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#exercises")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
-            self._show_detail(self.psoas.catalogue.get(event.option.id))
+        if not event.option.id:
+            return
+        exercise = self.psoas.catalogue.get(event.option.id)
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        if self.query_one("#filter", Input).has_focus:
+            # While typing, the list repaints at once and the (long) detail follows when the
+            # typing pauses, instead of being laid out again for every letter.
+            self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self._show_detail(exercise))
+        else:
+            self._show_detail(exercise)
 
     @on(OptionList.OptionSelected, "#exercises")
     def _selected(self) -> None:
