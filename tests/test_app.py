@@ -246,3 +246,14 @@ async def test_a_library_of_a_thousand_routines_with_broken_ones(
         assert "unknown exercise" in static(app, "#preview-body")
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert titles.count("Play Desk break") >= 100
+
+
+async def test_the_detail_follows_the_filter_once_typing_pauses() -> None:
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        await pilot.press("c", "slash", *"dead")
+        await pilot.pause(0.4)
+        assert static(app, "#detail-title") == "Dead bug"
+        await pilot.press("escape", "x", "j")  # in the list, the detail follows at once
+        assert static(app, "#detail-title") == "Step-up with knee drive"  # after Dead bug

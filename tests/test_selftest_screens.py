@@ -106,3 +106,32 @@ async def test_sitting_hours_must_be_a_number_from_0_to_24() -> None:
         await pilot.press("n", *"30", "enter")
         screen = the_app.screen
         assert isinstance(screen, SelfTestScreen) and screen.page_name == "habits"
+
+
+async def test_retaking_shows_what_changed_and_home_suggests_the_new_routine() -> None:
+    first = app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter", "n")
+        await choose(pilot, "deep_front_hip")  # left tight
+        await choose(pilot, "nothing")
+        await choose(pilot, "clean")
+        await choose(pilot, "clean")
+        await pilot.press("enter")
+        assert isinstance(first.screen, SelfTestResultScreen)
+        assert not first.screen.query("#changes")
+    second = app()
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter", "n")
+        await choose(pilot, "nothing")  # left no longer tight
+        await choose(pilot, "nothing")
+        await choose(pilot, "clean")
+        await choose(pilot, "clean")
+        await pilot.press("enter")
+        changes = str(second.screen.query_one("#changes", Static).render())
+        assert "Left: was tight, now clear" in changes
+        await pilot.press("escape")  # the result
+        await second.workers.wait_for_complete()
+        await pilot.pause()
+        assert "self-test" in str(second.screen.query_one("#suggested-why", Static).render())
