@@ -40,3 +40,8 @@ def test_summary(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def test_hold_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(player_app(), terminal_size=(40, 12), run_before=at(5 + 12))
+
+
+def test_this_hurts_dialog(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ("exclamation_mark", "down", "4")
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, keys))

@@ -59,7 +59,9 @@ class PainDialog(ModalScreen[PainAnswer | None]):
                 classes="warning",
                 markup=False,
             )
-            yield OptionList(*[Option(place, id=place) for place in LOCATIONS], id="where")
+            yield OptionList(
+                *[Option(place, id=place) for place in LOCATIONS], id="where", compact=True
+            )
             yield Static("", id="severity", markup=False)
             yield Static("", id="actions", markup=False)
 
