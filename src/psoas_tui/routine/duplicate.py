@@ -6,17 +6,7 @@ from pathlib import Path
 
 from psoas_tui import paths
 from psoas_tui.routine.model import Routine
-from psoas_tui.routine.write import save_routine
-
-
-def free_path(folder: Path, stem: str) -> Path:
-    """`folder/stem.toml`, or `stem-2.toml`, `stem-3.toml` … whichever does not exist yet."""
-    candidate = folder / f"{stem}.toml"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}.toml"
-        number += 1
-    return candidate
+from psoas_tui.routine.write import free_path, save_routine
 
 
 def duplicate_routine(routine: Routine, routine_id: str) -> Path:

@@ -100,15 +100,16 @@ def find_routine(ref: str, catalogue: Catalogue | None = None) -> LoadedRoutine:
     if path.suffix == ".toml" or os.sep in ref or path.exists():
         return load_routine(path, catalogue)
     known: list[str] = []
-    for folder, source in (
+    places: tuple[tuple[Path, Source], ...] = (
         (paths.user_routines_dir(), "user"),
         (paths.builtin_routines_dir(), "built-in"),
-    ):
+    )
+    for folder, source in places:
         if not folder.is_dir():
             continue
         for candidate in toml_files(folder):
             if candidate.stem == ref:
-                entry = load_entry(candidate, source, catalogue)  # type: ignore[arg-type]
+                entry = load_entry(candidate, source, catalogue)
                 if entry.loaded is None:
                     raise ProblemsError(list(entry.problems))
                 return entry.loaded

@@ -39,6 +39,16 @@ def routine_to_toml(routine: Routine) -> str:
     return "".join(chunks)
 
 
+def free_path(folder: Path, stem: str) -> Path:
+    """`folder/stem.toml`, or `stem-2.toml`, `stem-3.toml` … whichever is not taken yet."""
+    candidate = folder / f"{stem}.toml"
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = folder / f"{stem}-{number}.toml"
+        number += 1
+    return candidate
+
+
 def save_routine(routine: Routine, path: Path) -> Path:
     """Write the routine to `path` atomically and return the path."""
     atomic_write_text(path, routine_to_toml(routine))

@@ -8,7 +8,7 @@ side, right after the exercise it belongs to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from psoas_tui.catalogue import Catalogue, load_catalogue
 from psoas_tui.routine.model import Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.routine.resolve import resolve
-from psoas_tui.routine.write import save_routine
+from psoas_tui.routine.write import free_path, save_routine
 from psoas_tui.selftest.questions import Side
 from psoas_tui.selftest.scoring import SelfTestResult
 
@@ -287,14 +287,7 @@ def routine_for(
 def routine_plan(routine: Routine, catalogue: Catalogue | None = None) -> RoutinePlan:
     """The playable plan of a self-test routine, before (or without) saving it."""
     plan = resolve(routine, catalogue or load_catalogue(), routine_id="selftest")
-    return RoutinePlan(
-        routine_id=plan.routine_id,
-        name=plan.name,
-        description=plan.description,
-        tags=plan.tags,
-        exercises=plan.exercises,
-        source="generated",
-    )
+    return replace(plan, source="generated")
 
 
 def save_result_routine(
@@ -304,9 +297,4 @@ def save_result_routine(
     routines folder, atomically, and return its path."""
     folder = folder or paths.user_routines_dir()
     stem = f"selftest-{verdict.replace('_', '-')}-{(today or date.today()).isoformat()}"
-    path = folder / f"{stem}.toml"
-    number = 2
-    while path.exists() or path.is_symlink():
-        path = folder / f"{stem}-{number}.toml"
-        number += 1
-    return save_routine(routine, path)
+    return save_routine(routine, free_path(folder, stem))
