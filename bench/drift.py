@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from psoas_tui.clock import MonotonicClock
+from psoas_tui.player.clock import MonotonicClock
+from psoas_tui.player.session import Event, Session
+from psoas_tui.player.timeline import Timeline, build_timeline
 from psoas_tui.routine.parse import parse_routine_text
-from psoas_tui.session import Event, Session
-from psoas_tui.timeline import Timeline, build_timeline
 
 ROUTINE = """
 schema = 1

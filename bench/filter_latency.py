@@ -89,13 +89,13 @@ async def measure(
 
 async def main(rounds: int) -> None:
     os.environ["PSOAS_HOME"] = tempfile.mkdtemp()
-    from psoas_tui.catalogue import load_catalogue
-    from psoas_tui.clock import FakeClock
-    from psoas_tui.settings import Settings, save_settings
+    from psoas_tui.catalogue.load import load_catalogue
+    from psoas_tui.player.clock import FakeClock
+    from psoas_tui.store.settings import Settings, save_settings
     from psoas_tui.tui.app import PsoasApp
 
     save_settings(Settings(safety_note_seen=True))
-    from psoas_tui.catalogue_search import ExerciseFilter, search
+    from psoas_tui.catalogue.search import ExerciseFilter, search
 
     catalogue = load_catalogue()
     names = [exercise.name for exercise in catalogue]

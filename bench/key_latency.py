@@ -41,7 +41,7 @@ from textual import events
 from textual.app import App
 from textual.widgets import Digits, Static
 
-from psoas_tui.clock import FakeClock
+from psoas_tui.player.clock import FakeClock
 from psoas_tui.routine.parse import parse_routine_text
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.tui.app import PsoasApp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from psoas_tui.clock import FakeClock
+from psoas_tui.player.clock import FakeClock
 from psoas_tui.routine.parse import parse_routine_text
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.tui.app import PsoasApp

@@ -11,17 +11,17 @@ from apps import SHORT_ROUTINE
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from psoas_tui import paths
-from psoas_tui.clock import FakeClock
+from psoas_tui.player.clock import FakeClock
 from psoas_tui.routine import library
-from psoas_tui.settings import Settings, load_settings, save_settings
+from psoas_tui.store.settings import Settings, load_settings, save_settings
 from psoas_tui.tui.app import PsoasApp
+from psoas_tui.tui.dialogs.safety import SafetyNote
 from psoas_tui.tui.screens.catalogue import CatalogueScreen
 from psoas_tui.tui.screens.help import HelpScreen
 from psoas_tui.tui.screens.history import HistoryScreen
 from psoas_tui.tui.screens.home import HomeScreen
 from psoas_tui.tui.screens.library import LibraryScreen
 from psoas_tui.tui.screens.player import PlayerScreen
-from psoas_tui.tui.screens.safety import SafetyNote
 
 
 def static(app: PsoasApp, selector: str) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from psoas_tui.problems import ProblemsError
 from psoas_tui.routine.parse import load_routine
+from psoas_tui.textfile.problems import ProblemsError
 
 CORPUS = Path(__file__).parent / "corpus" / "broken"
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from psoas_tui.catalogue import SOURCE_FILES, Catalogue, Kind, UnknownExercise, load_catalogue
-from psoas_tui.names import normalise
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.catalogue.model import SOURCE_FILES, Catalogue, Kind, UnknownExercise
+from psoas_tui.textfile.names import normalise
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from psoas_tui.catalogue import Equipment, Kind, Position, load_catalogue
-from psoas_tui.catalogue_search import ExerciseFilter, search
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.catalogue.model import Equipment, Kind, Position
+from psoas_tui.catalogue.search import ExerciseFilter, search
 
 
 def ids(**kwargs: object) -> set[str]:

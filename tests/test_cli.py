@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from psoas_tui.cli import main
+from psoas_tui.cli.main import main
 from psoas_tui.paths import builtin_routines_dir
 
 VALID = """\
@@ -155,7 +155,7 @@ def test_schema_is_json_schema_with_field_descriptions(capsys: pytest.CaptureFix
 def test_help_is_fast_because_it_imports_nothing_heavy() -> None:
     code = (
         "import sys\n"
-        "from psoas_tui.cli import main\n"
+        "from psoas_tui.cli.main import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('pydantic', 'textual', 'tomllib', 'sqlite3') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"

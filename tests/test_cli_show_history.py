@@ -9,7 +9,7 @@ import pytest
 from test_cli import VALID, run
 
 from psoas_tui import paths
-from psoas_tui.history import SCHEMA_VERSION, History
+from psoas_tui.store.history import SCHEMA_VERSION, History
 
 
 def test_show_json_has_the_documented_shape(

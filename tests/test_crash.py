@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from psoas_tui.history import History
+from psoas_tui.store.history import History
 
 # A child process that plays a routine on the real engine and history, at high speed, with no
 # screen: it records segments exactly as the player does, then waits to be killed.
@@ -21,11 +21,11 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from psoas_tui.clock import FakeClock
-    from psoas_tui.recorder import SessionRecorder
+    from psoas_tui.player.clock import FakeClock
+    from psoas_tui.services.session_recorder import SessionRecorder
     from psoas_tui.routine.library import find_routine
-    from psoas_tui.session import Session
-    from psoas_tui.timeline import build_timeline
+    from psoas_tui.player.session import Session
+    from psoas_tui.player.timeline import build_timeline
 
     plan = find_routine("runner-post-run").plan
     timeline = build_timeline(plan)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from plans import exercise, plan
 
-from psoas_tui.clock import FakeClock
-from psoas_tui.history import SCHEMA_VERSION, History, HistoryError
-from psoas_tui.session import PainReport, SegmentFinished, Session
-from psoas_tui.timeline import build_timeline
+from psoas_tui.player.clock import FakeClock
+from psoas_tui.player.session import PainReport, SegmentFinished, Session
+from psoas_tui.player.timeline import build_timeline
+from psoas_tui.store.history import SCHEMA_VERSION, History, HistoryError
 
 
 def play_some(history: History, finish: bool) -> int:

@@ -9,10 +9,10 @@ from apps import SHORT_ROUTINE, advance, plan_from, player, player_app
 from textual.widgets import Digits, Static
 
 from psoas_tui import paths
-from psoas_tui.history import History
 from psoas_tui.routine.parse import load_routine
-from psoas_tui.tui.screens.dialogs import ConfirmDialog
-from psoas_tui.tui.screens.pain import PainDialog
+from psoas_tui.store.history import History
+from psoas_tui.tui.dialogs.confirm import ConfirmDialog
+from psoas_tui.tui.dialogs.pain import PainDialog
 from psoas_tui.tui.screens.player import PlayerScreen
 from psoas_tui.tui.screens.summary import SummaryScreen
 

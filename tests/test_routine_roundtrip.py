@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from psoas_tui.routine.model import CustomMove, Defaults, Routine, RoutineExercise
 from psoas_tui.routine.parse import routine_from_data
 from psoas_tui.routine.write import routine_to_toml, save_routine
-from psoas_tui.tomlfile import read_toml
+from psoas_tui.textfile.read import read_toml
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 names = text.filter(lambda s: len(s) >= 1)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from test_cli import run
 
-from psoas_tui.problems import ProblemsError
 from psoas_tui.routine.parse import load_routine
 from psoas_tui.selftest.answers import Answers, load_answers
 from psoas_tui.selftest.questions import (
@@ -19,6 +18,7 @@ from psoas_tui.selftest.questions import (
     RED_FLAGS,
     SYMPTOMS,
 )
+from psoas_tui.textfile.problems import ProblemsError
 
 CORPUS = Path(__file__).parent / "corpus" / "answers"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "selftest-answers.toml"
@@ -252,7 +252,7 @@ def test_json_or_save_without_answers_is_a_usage_error(
 def test_without_answers_it_opens_the_app_on_the_selftest(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from psoas_tui.commands import play
+    from psoas_tui.cli import play
 
     started: list[str] = []
 

@@ -7,9 +7,9 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from psoas_tui.history import MIGRATIONS, SCHEMA_VERSION, History
 from psoas_tui.selftest.answers import Answers
 from psoas_tui.selftest.scoring import score_selftest
+from psoas_tui.store.history import MIGRATIONS, SCHEMA_VERSION, History
 
 
 def _answers(kneel_left: str = "deep_front_hip") -> Answers:

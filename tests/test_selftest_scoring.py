@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from psoas_tui.catalogue import load_catalogue
-from psoas_tui.cli import main
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.cli.main import main
 from psoas_tui.routine.model import Routine
 from psoas_tui.routine.parse import load_routine
 from psoas_tui.routine.resolve import resolve
@@ -417,7 +417,7 @@ def test_a_result_round_trips_through_json() -> None:
 def test_the_selftest_core_does_not_import_textual() -> None:
     code = (
         "import sys\n"
-        "import psoas_tui.commands.selftest, psoas_tui.selftest.report\n"
+        "import psoas_tui.cli.selftest, psoas_tui.selftest.report\n"
         "print('TEXTUAL', 'textual' in sys.modules)\n"
     )
     result = subprocess.run(

@@ -8,10 +8,10 @@ from datetime import datetime
 from textual.widgets import OptionList, Static
 
 from psoas_tui import paths
-from psoas_tui.clock import FakeClock
-from psoas_tui.history import History
+from psoas_tui.player.clock import FakeClock
 from psoas_tui.routine.parse import load_routine
-from psoas_tui.settings import Settings, load_settings, save_settings
+from psoas_tui.store.history import History
+from psoas_tui.store.settings import Settings, load_settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.screens.player import PlayerScreen
 from psoas_tui.tui.screens.selftest import SelfTestScreen

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from plans import exercise, plan
 
-from psoas_tui.clock import FakeClock
-from psoas_tui.session import Cue, PainReport, SegmentFinished, Session
-from psoas_tui.timeline import build_timeline
+from psoas_tui.player.clock import FakeClock
+from psoas_tui.player.session import Cue, PainReport, SegmentFinished, Session
+from psoas_tui.player.timeline import build_timeline
 
 
 def session_for(*exercises, clock: FakeClock | None = None) -> tuple[Session, FakeClock]:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from psoas_tui.settings import Settings, load_settings, save_settings
+from psoas_tui.store.settings import Settings, load_settings, save_settings
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from psoas_tui.clock import FakeClock
-from psoas_tui.settings import Settings, save_settings
+from psoas_tui.player.clock import FakeClock
+from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 
 SIZES = [(100, 30), (80, 24)]

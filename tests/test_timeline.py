@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plans import exercise, plan
 
-from psoas_tui.timeline import build_timeline, format_duration
+from psoas_tui.player.timeline import build_timeline, format_duration
 
 
 def shape(timeline_plan):  # type: ignore[no-untyped-def]

@@ -1,5 +1,5 @@
 """Run the command line with `python -m psoas_tui`."""
 
-from psoas_tui.cli import main
+from psoas_tui.cli.main import main
 
 raise SystemExit(main())

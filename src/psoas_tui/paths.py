@@ -52,4 +52,4 @@ def builtin_routines_dir() -> Path:
 
 def catalogue_file() -> Path:
     """The exercise catalogue data file inside the package."""
-    return _PACKAGE_DIR / "data" / "exercises.toml"
+    return _PACKAGE_DIR / "catalogue" / "data" / "exercises.toml"

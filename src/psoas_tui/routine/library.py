@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Literal
 
 from psoas_tui import paths
-from psoas_tui.catalogue import Catalogue, load_catalogue
-from psoas_tui.names import did_you_mean
-from psoas_tui.problems import Problem, ProblemsError
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.catalogue.model import Catalogue
+from psoas_tui.player.timeline import build_timeline
 from psoas_tui.routine.parse import LoadedRoutine, load_routine
-from psoas_tui.timeline import build_timeline
+from psoas_tui.textfile.names import did_you_mean
+from psoas_tui.textfile.problems import Problem, ProblemsError
 
 Source = Literal["built-in", "user"]
 

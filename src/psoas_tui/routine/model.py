@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from psoas_tui.schema_version import check_schema
+from psoas_tui.textfile.versions import check_schema
 
 SCHEMA_VERSION = 1
 """The newest routine schema this program understands."""

@@ -11,16 +11,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from psoas_tui.catalogue import Catalogue, load_catalogue
-from psoas_tui.problems import Problem, ProblemsError
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.routine.model import SCHEMA_VERSION, CustomMove, Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.routine.resolve import PlanError, resolve
-from psoas_tui.schema_version import newer_schema_message
-from psoas_tui.toml_locate import KeyLocator
-from psoas_tui.tomlfile import parse_toml as _parse_toml
-from psoas_tui.tomlfile import read_text
-from psoas_tui.validation import Loc, validation_problems
+from psoas_tui.textfile.errors import Loc, validation_problems
+from psoas_tui.textfile.locate import KeyLocator
+from psoas_tui.textfile.problems import Problem, ProblemsError
+from psoas_tui.textfile.read import parse_toml as _parse_toml
+from psoas_tui.textfile.read import read_text
+from psoas_tui.textfile.versions import newer_schema_message
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from psoas_tui.catalogue import Catalogue, Exercise, Sidedness
-from psoas_tui.names import did_you_mean
+from psoas_tui.catalogue.model import Catalogue, Exercise, Sidedness
 from psoas_tui.routine.model import CustomMove, Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import PlannedExercise, RoutinePlan, SideMode
+from psoas_tui.textfile.names import did_you_mean
 
 DEFAULT_SECONDS_PER_REP = 3.0
 """Estimate for reps of a custom move, used only for durations."""

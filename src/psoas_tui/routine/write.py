@@ -7,8 +7,8 @@ from typing import Any
 
 import tomli_w
 
-from psoas_tui.atomic import atomic_write_text
 from psoas_tui.routine.model import Routine
+from psoas_tui.textfile.atomic import atomic_write_text
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:

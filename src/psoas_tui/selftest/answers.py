@@ -11,12 +11,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from psoas_tui.problems import Problem, ProblemsError
-from psoas_tui.schema_version import check_schema
 from psoas_tui.selftest.questions import KneelAnswer, KneeLiftAnswer, RedFlagId, Side, SymptomId
-from psoas_tui.toml_locate import KeyLocator
-from psoas_tui.tomlfile import read_toml
-from psoas_tui.validation import Loc, validation_problems
+from psoas_tui.textfile.errors import Loc, validation_problems
+from psoas_tui.textfile.locate import KeyLocator
+from psoas_tui.textfile.problems import Problem, ProblemsError
+from psoas_tui.textfile.read import read_toml
+from psoas_tui.textfile.versions import check_schema
 
 ANSWERS_SCHEMA = 1
 """The newest answers format this program understands."""

@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from psoas_tui import paths
-from psoas_tui.catalogue import Catalogue, load_catalogue
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.routine.model import Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.routine.resolve import resolve

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from psoas_tui.player.timeline import build_timeline, format_duration
 from psoas_tui.routine.model import Routine
 from psoas_tui.routine.plan import PlannedExercise, RoutinePlan
 from psoas_tui.routine.write import routine_to_data
 from psoas_tui.selftest.prescribe import sides_words
 from psoas_tui.selftest.questions import STOP_ADVICE
 from psoas_tui.selftest.scoring import SelfTestResult
-from psoas_tui.timeline import build_timeline, format_duration
 
 
 def headline(result: SelfTestResult) -> str:

@@ -19,16 +19,16 @@ from textual.message import Message
 from textual.screen import Screen
 
 from psoas_tui import paths
-from psoas_tui.clock import Clock, MonotonicClock
+from psoas_tui.player.clock import Clock, MonotonicClock
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    from psoas_tui.catalogue import Catalogue
-    from psoas_tui.recorder import SessionRecorder
+    from psoas_tui.catalogue.model import Catalogue
     from psoas_tui.routine.library import RoutineEntry
     from psoas_tui.routine.plan import RoutinePlan
-    from psoas_tui.settings import Settings
+    from psoas_tui.services.session_recorder import SessionRecorder
+    from psoas_tui.store.settings import Settings
 
 
 class PsoasApp(App[None]):
@@ -67,13 +67,13 @@ class PsoasApp(App[None]):
     # --- lazily loaded state -------------------------------------------------------------
     @cached_property
     def catalogue(self) -> Catalogue:
-        from psoas_tui.catalogue import load_catalogue
+        from psoas_tui.catalogue.load import load_catalogue
 
         return load_catalogue()
 
     @cached_property
     def _settings_and_notice(self) -> tuple[Settings, str]:
-        from psoas_tui.settings import load_settings
+        from psoas_tui.store.settings import load_settings
 
         return load_settings(self.settings_path)
 
@@ -83,7 +83,7 @@ class PsoasApp(App[None]):
 
     def save_settings(self, **changes: object) -> None:
         """Change settings and write them (atomically)."""
-        from psoas_tui.settings import save_settings
+        from psoas_tui.store.settings import save_settings
 
         updated = self.settings.model_copy(update=changes)
         self._settings_and_notice = (updated, "")
@@ -112,7 +112,7 @@ class PsoasApp(App[None]):
         if self.start == "selftest":
             self.action_open_selftest()
         if not settings.safety_note_seen:
-            from psoas_tui.tui.screens.safety import SafetyNote
+            from psoas_tui.tui.dialogs.safety import SafetyNote
 
             self.push_screen(SafetyNote(), lambda _: self.save_settings(safety_note_seen=True))
 
@@ -146,8 +146,8 @@ class PsoasApp(App[None]):
     # --- navigation ----------------------------------------------------------------------
     def play(self, plan: RoutinePlan, exit_after: bool = False) -> None:
         """Open the player on `plan`."""
-        from psoas_tui.recorder import SessionRecorder
-        from psoas_tui.timeline import build_timeline
+        from psoas_tui.player.timeline import build_timeline
+        from psoas_tui.services.session_recorder import SessionRecorder
         from psoas_tui.tui.screens.player import PlayerScreen
 
         recorder = SessionRecorder.open(self.history_path)

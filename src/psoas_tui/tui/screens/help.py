@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from psoas_tui.tui.base import AppScreen
-from psoas_tui.tui.screens.safety import SAFETY_NOTE
+from psoas_tui.tui.dialogs.safety import SAFETY_NOTE
 
 HELP_TEXT = """\
 HOME — what to do now

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
-from psoas_tui.history import SessionSummary
+from psoas_tui.store.history import SessionSummary
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
 
@@ -43,7 +43,7 @@ class HistoryScreen(AppScreen):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from psoas_tui.history import History, HistoryError
+        from psoas_tui.store.history import History, HistoryError
 
         try:
             with History.open(self.psoas.history_path) as history:
@@ -54,7 +54,7 @@ class HistoryScreen(AppScreen):
     def on_history_screen_loaded(self, message: Loaded) -> None:
         from rich.text import Text
 
-        from psoas_tui.timeline import format_duration
+        from psoas_tui.player.timeline import format_duration
 
         table = self.query_one("#sessions", DataTable)
         for item in message.sessions:

@@ -71,11 +71,11 @@ class HomeScreen(AppScreen):
     @work(thread=True, exclusive=True, group="home")
     def refresh_data(self) -> None:
         """Read the suggestion and the last sessions off the event loop."""
-        from psoas_tui.history import History, HistoryError
-        from psoas_tui.problems import ProblemsError
+        from psoas_tui.player.timeline import format_duration
         from psoas_tui.routine.library import RoutineNotFound, find_routine
-        from psoas_tui.suggestion import suggest
-        from psoas_tui.timeline import format_duration
+        from psoas_tui.routine.suggestion import suggest
+        from psoas_tui.store.history import History, HistoryError
+        from psoas_tui.textfile.problems import ProblemsError
 
         app = self.psoas
         suggestion = suggest(app.now(), app.selftest_routine())
@@ -98,7 +98,7 @@ class HomeScreen(AppScreen):
         self.post_message(self.Loaded(plan, suggestion.reason, lines, error))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
-        from psoas_tui.timeline import build_timeline, format_duration
+        from psoas_tui.player.timeline import build_timeline, format_duration
 
         self.plan = message.plan
         name = self.query_one("#suggested-name", Static)

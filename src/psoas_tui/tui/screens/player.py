@@ -17,16 +17,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static
 
-from psoas_tui.catalogue import Catalogue
-from psoas_tui.clock import Clock
-from psoas_tui.player_view import CUE_SECONDS, PlayerView, player_view
-from psoas_tui.recorder import SessionRecorder
+from psoas_tui.catalogue.model import Catalogue
+from psoas_tui.player.clock import Clock
+from psoas_tui.player.session import Cue, Event, PainReport, Session
+from psoas_tui.player.summary import summarise
+from psoas_tui.player.timeline import Timeline
+from psoas_tui.player.view import CUE_SECONDS, PlayerView, player_view
 from psoas_tui.routine.resolve import plan_single
-from psoas_tui.session import Cue, Event, PainReport, Session
-from psoas_tui.session_summary import summarise
-from psoas_tui.timeline import Timeline
-from psoas_tui.tui.screens.dialogs import ConfirmDialog
-from psoas_tui.tui.screens.pain import PainAnswer, PainDialog
+from psoas_tui.services.session_recorder import SessionRecorder
+from psoas_tui.tui.dialogs.confirm import ConfirmDialog
+from psoas_tui.tui.dialogs.pain import PainAnswer, PainDialog
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
 

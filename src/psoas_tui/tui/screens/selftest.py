@@ -345,7 +345,7 @@ class SelfTestScreen(AppScreen):
 
     def _finish(self) -> None:
         from psoas_tui.selftest.answers import Answers
-        from psoas_tui.selftest.outcome import finish_selftest
+        from psoas_tui.services.selftest_outcome import finish_selftest
         from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
 
         answers = Answers.model_validate(self.draft.to_data())

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from psoas_tui.selftest.outcome import SelfTestOutcome
 from psoas_tui.selftest.report import headline, result_lines, routine_lines
+from psoas_tui.services.selftest_outcome import SelfTestOutcome
 
 
 class SelfTestResultScreen(Screen[bool]):

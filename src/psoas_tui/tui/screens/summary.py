@@ -10,8 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from psoas_tui.history import Rating
-from psoas_tui.session_summary import SessionSummary
+from psoas_tui.player.summary import SessionSummary
+from psoas_tui.store.history import Rating
 
 RATINGS: dict[str, tuple[Rating, str]] = {
     "1": ("too_easy", "too easy"),

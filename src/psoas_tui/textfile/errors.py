@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from psoas_tui.names import did_you_mean
-from psoas_tui.problems import Problem
-from psoas_tui.toml_locate import KeyLocator
+from psoas_tui.textfile.locate import KeyLocator
+from psoas_tui.textfile.names import did_you_mean
+from psoas_tui.textfile.problems import Problem
 
 Loc = tuple[str | int, ...]
 ModelAt = Callable[[Loc], type[BaseModel] | None]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from psoas_tui.clock import Clock
+from psoas_tui.player.clock import Clock
+from psoas_tui.player.timeline import Segment, Timeline, build_timeline
 from psoas_tui.routine.plan import PlannedExercise
-from psoas_tui.timeline import Segment, Timeline, build_timeline
 
 State = Literal["ready", "running", "paused", "finished", "stopped"]
 CueKind = Literal["segment_start", "halfway", "countdown", "switch_sides", "segment_end", "done"]

@@ -7,14 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from psoas_tui.catalogue import Catalogue
-from psoas_tui.history import History, HistoryError
+from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.routine.model import Routine
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.selftest.answers import Answers
 from psoas_tui.selftest.compare import changes
 from psoas_tui.selftest.prescribe import routine_for, routine_plan, save_result_routine
 from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
+from psoas_tui.store.history import History, HistoryError
 
 
 @dataclass(frozen=True, slots=True)

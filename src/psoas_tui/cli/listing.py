@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from psoas_tui.catalogue import Exercise, Kind, load_catalogue
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.catalogue.model import Exercise, Kind
+from psoas_tui.player.timeline import format_duration
 from psoas_tui.routine.library import discover
-from psoas_tui.terminal_text import printable
-from psoas_tui.timeline import format_duration
+from psoas_tui.textfile.printable import printable
 
 
 def list_routines(as_json: bool, out: TextIO) -> int:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from psoas_tui.history import History, HistoryError, Outcome, Rating
-from psoas_tui.session import Event, SegmentFinished
-from psoas_tui.timeline import Timeline
+from psoas_tui.player.session import Event, SegmentFinished
+from psoas_tui.player.timeline import Timeline
+from psoas_tui.store.history import History, HistoryError, Outcome, Rating
 
 
 class SessionRecorder:

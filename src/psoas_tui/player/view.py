@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from psoas_tui.catalogue import Catalogue
-from psoas_tui.session import Session
-from psoas_tui.timeline import Segment, format_duration
+from psoas_tui.catalogue.model import Catalogue
+from psoas_tui.player.session import Session
+from psoas_tui.player.timeline import Segment, format_duration
 
 CUE_SECONDS = 10
 """How long each cue stays on screen before the next one is shown."""

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from psoas_tui.catalogue import Catalogue, Equipment, Exercise, Kind, Position
-from psoas_tui.names import normalise
+from psoas_tui.catalogue.model import Catalogue, Equipment, Exercise, Kind, Position
+from psoas_tui.textfile.names import normalise
 
 FACET_POSITIONS = (Position.STANDING, Position.SEATED, Position.KNEELING, Position.LYING)
 FACET_EQUIPMENT: tuple[str, ...] = (

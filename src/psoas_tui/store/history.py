@@ -21,11 +21,11 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from psoas_tui.atomic import move_aside
+from psoas_tui.player.session import SegmentFinished
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.selftest.answers import Answers
 from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
-from psoas_tui.session import SegmentFinished
+from psoas_tui.textfile.atomic import move_aside
 
 Outcome = Literal["completed", "quit", "interrupted"]
 Rating = Literal["too_easy", "about_right", "too_hard"]

@@ -1,4 +1,4 @@
-"""The `psoas` command line. Subcommands live in `psoas_tui.commands` and are imported lazily,
+"""The `psoas` command line. Subcommands live beside it in `psoas_tui.cli` and are imported lazily,
 so `psoas --help` answers at once. No input ever ends in a traceback: unexpected errors are
 reported in one line."""
 
@@ -93,33 +93,33 @@ def _version() -> str:
 def dispatch(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.command == "check":
-        from psoas_tui.commands import check
+        from psoas_tui.cli import check
 
         return check.run(args.paths, out)
     if args.command == "list":
-        from psoas_tui.commands import listing
+        from psoas_tui.cli import listing
 
         return listing.list_routines(args.json, out)
     if args.command == "exercises":
-        from psoas_tui.commands import listing
+        from psoas_tui.cli import listing
 
         return listing.list_exercises(args.json, args.kind, out)
     if args.command == "schema":
-        from psoas_tui.commands import schema
+        from psoas_tui.cli import schema
 
         return schema.run(out)
     if args.command == "history":
-        from psoas_tui.commands import history
+        from psoas_tui.cli import history
 
         return history.run(args.json, out)
     if args.command == "selftest":
         if args.answers is None:
             if args.json or args.save:
                 args.selftest_usage("--json and --save need --answers FILE")
-            from psoas_tui.commands import play
+            from psoas_tui.cli import play
 
             return play.run_app(start="selftest")
-        from psoas_tui.commands import selftest
+        from psoas_tui.cli import selftest
 
         return selftest.run(args.answers, args.json, args.save, out)
     if args.command in ("show", "play"):
@@ -127,22 +127,22 @@ def dispatch(args: argparse.Namespace) -> int:
         if plan is None:
             return EXIT_PROBLEMS
         if args.command == "show":
-            from psoas_tui.commands import show
+            from psoas_tui.cli import show
 
             return show.run(plan, args.json, out)
-        from psoas_tui.commands import play
+        from psoas_tui.cli import play
 
         return play.run_app(plan)
-    from psoas_tui.commands import play
+    from psoas_tui.cli import play
 
     return play.run_app()
 
 
 def _find_plan(ref: str) -> RoutinePlan | None:
     """The routine a command names, or None after printing why it cannot be used."""
-    from psoas_tui.problems import ProblemsError
     from psoas_tui.routine.library import RoutineNotFound, find_routine
-    from psoas_tui.terminal_text import printable
+    from psoas_tui.textfile.printable import printable
+    from psoas_tui.textfile.problems import ProblemsError
 
     try:
         return find_routine(ref).plan

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from psoas_tui import paths
-from psoas_tui.atomic import atomic_write_text, move_aside
-from psoas_tui.problems import ProblemsError
-from psoas_tui.tomlfile import read_toml
+from psoas_tui.textfile.atomic import atomic_write_text, move_aside
+from psoas_tui.textfile.problems import ProblemsError
+from psoas_tui.textfile.read import read_toml
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ import sys
 from typing import TextIO
 
 from psoas_tui import paths
-from psoas_tui.history import History, HistoryError
-from psoas_tui.terminal_text import printable
-from psoas_tui.timeline import format_duration
+from psoas_tui.player.timeline import format_duration
+from psoas_tui.store.history import History, HistoryError
+from psoas_tui.textfile.printable import printable
 
 
 def run(as_json: bool, out: TextIO) -> int:

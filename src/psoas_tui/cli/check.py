@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from psoas_tui.catalogue import load_catalogue
-from psoas_tui.problems import Problem, ProblemsError
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.player.timeline import build_timeline, format_duration
 from psoas_tui.routine.library import toml_files
 from psoas_tui.routine.parse import load_routine
-from psoas_tui.terminal_text import printable
-from psoas_tui.timeline import build_timeline, format_duration
+from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.problems import Problem, ProblemsError
 
 
 def expand(targets: list[str]) -> list[tuple[Path, Problem | None]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from psoas_tui.player.timeline import Timeline, build_timeline, format_duration
 from psoas_tui.routine.plan import RoutinePlan
-from psoas_tui.terminal_text import printable
-from psoas_tui.timeline import Timeline, build_timeline, format_duration
+from psoas_tui.textfile.printable import printable
 
 
 def _number(value: float | None) -> float | int | None:

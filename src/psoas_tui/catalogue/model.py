@@ -1,21 +1,17 @@
-"""The exercise catalogue: pydantic models for every exercise, read from `data/exercises.toml`.
+"""The exercise catalogue's models: an `Exercise`, its dosage, and the `Catalogue` index.
 
 Look an exercise up by id, name or alias with `Catalogue.find` (case and punctuation ignored).
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from enum import StrEnum
-from functools import cache
-from pathlib import Path
 from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from psoas_tui.names import did_you_mean, normalise
-from psoas_tui.paths import catalogue_file
+from psoas_tui.textfile.names import did_you_mean, normalise
 
 KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SOURCE_FILES = (
@@ -247,16 +243,3 @@ class Catalogue:
 
     def all_names(self) -> list[str]:
         return [name for exercise in self.exercises for name in exercise.names()]
-
-
-def load_catalogue_file(path: Path) -> Catalogue:
-    """Read and validate a catalogue file (raises on any problem: it ships with the program)."""
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    return Catalogue(CatalogueFile.model_validate(raw).exercise)
-
-
-@cache
-def load_catalogue() -> Catalogue:
-    """The built-in catalogue, read once per process."""
-    return load_catalogue_file(catalogue_file())

@@ -11,8 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from psoas_tui.problems import Problem, ProblemsError
-from psoas_tui.toml_locate import KeyLocator, nesting_too_deep
+from psoas_tui.textfile.locate import KeyLocator, nesting_too_deep
+from psoas_tui.textfile.problems import Problem, ProblemsError
 
 MAX_BYTES = 1024 * 1024
 """A hand-written TOML file larger than this is refused."""

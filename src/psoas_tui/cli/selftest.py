@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from psoas_tui import paths
-from psoas_tui.catalogue import load_catalogue
-from psoas_tui.history import History, HistoryError, SelfTestRecord
-from psoas_tui.problems import ProblemsError
+from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.selftest.answers import Answers, load_answers
 from psoas_tui.selftest.compare import changes
 from psoas_tui.selftest.prescribe import routine_for, routine_plan, save_result_routine
 from psoas_tui.selftest.report import result_json, result_lines, routine_lines
 from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
-from psoas_tui.terminal_text import printable
+from psoas_tui.store.history import History, HistoryError, SelfTestRecord
+from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.problems import ProblemsError
 
 
 def _warn(message: str) -> None:

@@ -1,1 +1,0 @@
-"""The `psoas` subcommands, one module each; `psoas_tui.cli` imports them only when run."""

@@ -1,0 +1,1 @@
+"""The session engine: clock, timeline, session state machine, player view and summary."""

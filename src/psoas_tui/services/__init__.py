@@ -1,0 +1,1 @@
+"""Glue above the core packages: recording a session to the history, finishing a self-test."""

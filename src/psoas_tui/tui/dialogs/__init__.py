@@ -1,0 +1,1 @@
+"""Modal dialogs: confirm, this-hurts, the safety note."""
