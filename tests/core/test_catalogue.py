@@ -10,7 +10,7 @@ from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.catalogue.model import SOURCE_FILES, Catalogue, Kind, UnknownExercise
 from psoas_tui.textfile.names import normalise
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 EXPECTED_IDS = {
     "half-kneeling-hip-flexor-stretch", "low-lunge", "low-lunge-quad-stretch",

@@ -21,7 +21,7 @@ from psoas_tui.selftest.questions import (
 from psoas_tui.textfile.problems import ProblemsError
 
 CORPUS = Path(__file__).parent / "corpus" / "answers"
-EXAMPLE = Path(__file__).parent.parent / "examples" / "selftest-answers.toml"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "selftest-answers.toml"
 KNEEL_VALUES = '"deep_front_hip", "front_thigh", "nothing", "pain" or "skipped"'
 LIFT_VALUES = '"clean", "pelvis_tips_back", "back_rounds", "unsteady", "pain" or "skipped"'
 TOP_KEYS = "schema, sitting_hours, runner, symptoms, red_flags, kneel_test, knee_lift_test"
