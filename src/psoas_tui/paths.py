@@ -1,7 +1,8 @@
-"""Where psoas-tui keeps user data: routines, settings and the session history.
+"""Where psoas-tui keeps user data: routines, settings, the session history and crash reports.
 
-This is the one module that decides it. `PSOAS_HOME` overrides the platform's user data folder
-(tests point it at a temporary folder); nothing else in the program builds a user path itself.
+This is the one module that decides it. `PSOAS_HOME` overrides the platform's user data and log
+folders (tests point it at a temporary folder); nothing else in the program builds a user path
+itself.
 """
 
 from __future__ import annotations
@@ -36,6 +37,21 @@ def settings_file() -> Path:
 def history_db() -> Path:
     """The SQLite database of sessions and self-test results."""
     return home() / "history.sqlite3"
+
+
+def log_dir() -> Path:
+    """The user log folder: `$PSOAS_HOME/logs`, else the platform's user log dir."""
+    override = os.environ.get("PSOAS_HOME")
+    if override:
+        return Path(override).expanduser() / "logs"
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, appauthor=False)
+
+
+def crash_dir() -> Path:
+    """Crash reports: one text file per unexpected error."""
+    return log_dir() / "crashes"
 
 
 def builtin_routines_dir() -> Path:

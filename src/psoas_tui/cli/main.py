@@ -1,6 +1,6 @@
 """The `psoas` command line. Subcommands live beside it in `psoas_tui.cli` and are imported lazily,
-so `psoas --help` answers at once. No input ever ends in a traceback: unexpected errors are
-reported in one line."""
+so `psoas --help` answers at once. No input ever ends in a traceback: an unexpected error leaves a
+crash report in the user log folder and one line on the terminal."""
 
 from __future__ import annotations
 
@@ -155,17 +155,18 @@ def _find_plan(ref: str) -> RoutinePlan | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         return dispatch(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as error:  # the last line of defence: one line, never a traceback
-        print(f"psoas: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
-        return 70
+    except Exception as error:  # the last line of defence: a report and one line, no traceback
+        from psoas_tui.cli.crash_report import EXIT_SOFTWARE, report_crash
+
+        report_crash(error)
+        return EXIT_SOFTWARE
 
 
 if __name__ == "__main__":

@@ -63,6 +63,9 @@ class PsoasApp(App[None]):
         self.recorders: list[SessionRecorder] = []
         self.routine_entries: list[RoutineEntry] = []
         """Built-in and user routines as last read in the background (for the palette)."""
+        self.crash: BaseException | None = None
+        """The first unexpected error raised inside the app, for `run_app` to report once the
+        terminal is restored."""
 
     # --- lazily loaded state -------------------------------------------------------------
     @cached_property
@@ -222,8 +225,22 @@ class PsoasApp(App[None]):
             )
 
     # --- ending --------------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """Any unexpected error in the app (a handler, a worker, compose, a timer) ends it.
+
+        Textual's own handler keeps the error (Pilot re-raises it), sets the return code and
+        exits, and would print a rich traceback after leaving the alternate screen; here the
+        error is kept for a crash report instead and nothing is printed.
+        """
+        from textual.worker import WorkerFailed
+
+        if self.crash is None:
+            self.crash = error.error if isinstance(error, WorkerFailed) else error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
     def interrupt_open_sessions(self) -> None:
-        """Mark any session still open as interrupted (Ctrl-C, a closed terminal, SIGTERM)."""
+        """Mark any session still open as interrupted (Ctrl-C, closed terminal, SIGTERM, crash)."""
         for recorder in self.recorders:
             recorder.finish("interrupted")
             recorder.close()
