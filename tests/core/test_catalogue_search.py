@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from psoas_tui.catalogue.load import load_catalogue
-from psoas_tui.catalogue.model import Equipment, Kind, Position
 from psoas_tui.catalogue.search import ExerciseFilter, search
+from psoas_tui.catalogue.vocabulary import Equipment, Kind, Position
 
 
 def ids(**kwargs: object) -> set[str]:

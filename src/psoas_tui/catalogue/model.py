@@ -1,94 +1,39 @@
 """The exercise catalogue's models: an `Exercise`, its dosage, and the `Catalogue` index.
 
-Look an exercise up by id, name or alias with `Catalogue.find` (case and punctuation ignored).
+Look an exercise up by id, name or alias with `Catalogue.lookup` (case and punctuation ignored).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from psoas_tui.textfile.names import did_you_mean, normalise
+from psoas_tui.catalogue.vocabulary import Equipment, Kind, Position, Sidedness
+from psoas_tui.routine.bounds import HoldSeconds, Reps, Sets, TempoSeconds
+from psoas_tui.textfile.names import normalise
+from psoas_tui.textfile.strict import StrictModel
 
 KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-SOURCE_FILES = (
-    "000_2a139b7f77750f37.txt",
-    "001_a369f2e55bcd282b.txt",
-    "002_3300b23856dd6860.txt",
-    "003_f525bfbb801b210a.txt",
-    "004_b08a8e43cb40d0bb.txt",
-)
 
 
-class Kind(StrEnum):
-    """What an exercise does for the psoas."""
-
-    STRETCH = "stretch"
-    STRENGTHEN = "strengthen"
-    RELEASE = "release"
-    ACTIVATION = "activation"
-
-
-class Position(StrEnum):
-    """The body position an exercise is done in."""
-
-    STANDING = "standing"
-    SEATED = "seated"
-    KNEELING = "kneeling"
-    LYING = "lying"
-    HANGING = "hanging"
-    PLANK = "plank"
-
-
-class Equipment(StrEnum):
-    """Things from around you that an exercise uses."""
-
-    CHAIR = "chair"
-    BED = "bed"
-    WALL = "wall"
-    FOAM_ROLLER = "foam roller"
-    BALL = "ball"
-    STEP = "step"
-    BAND = "band"
-    WEIGHTS = "weights"
-    PULL_UP_BAR = "pull-up bar"
-    BLOCK = "block"
-
-
-class Sidedness(StrEnum):
-    """How an exercise treats the two sides of the body."""
-
-    PER_SIDE = "per_side"
-    """Done on one side, then the other (left then right in each set)."""
-    ALTERNATING = "alternating"
-    """Sides alternate rep by rep within one set."""
-    NONE = "none"
-    """Both sides work together (a bridge, a cobra)."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
-class Dosage(_Strict):
+class Dosage(StrictModel):
     """The default dose and the range the articles give. Either a hold or reps."""
 
-    sets: int = Field(ge=1, le=20)
+    sets: Sets
     """Default number of sets."""
     sets_range: tuple[int, int]
     """Lowest and highest number of sets the articles suggest."""
-    hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    hold_seconds: HoldSeconds | None = None
     """Default hold per side, in seconds (for holds)."""
     hold_range: tuple[int, int] | None = None
     """Shortest and longest hold the articles give."""
-    reps: int | None = Field(default=None, ge=1, le=200)
+    reps: Reps | None = None
     """Default reps per side per set (for rep-based exercises)."""
     reps_range: tuple[int, int] | None = None
     """Fewest and most reps the articles give."""
-    seconds_per_rep: float | None = Field(default=None, gt=0, le=60)
+    seconds_per_rep: TempoSeconds | None = None
     """About how long one rep takes with its pause: used to estimate durations, and as the tempo
     when an exercise is played on its own."""
 
@@ -111,12 +56,8 @@ class Dosage(_Strict):
                     raise ValueError(f"default {value} is outside its range {low}-{high}")
         return self
 
-    @property
-    def is_hold(self) -> bool:
-        return self.hold_seconds is not None
 
-
-class Exercise(_Strict):
+class Exercise(StrictModel):
     """One exercise of the catalogue, written in our own words from the source articles."""
 
     id: KebabId
@@ -164,11 +105,6 @@ class Exercise(_Strict):
         return self.sidedness is not Sidedness.NONE
 
     @property
-    def steps_from_general_knowledge(self) -> bool:
-        """Tier-B steps are written from the articles' descriptions and general knowledge."""
-        return self.tier == "B"
-
-    @property
     def desk_friendly(self) -> bool:
         """Can be done at a desk: standing with at most a chair or wall, or seated on a chair."""
         gear = set(self.equipment)
@@ -190,18 +126,10 @@ class Exercise(_Strict):
         yield self.id
 
 
-class CatalogueFile(_Strict):
+class CatalogueFile(StrictModel):
     """The layout of `data/exercises.toml`."""
 
     exercise: tuple[Exercise, ...]
-
-
-class UnknownExercise(LookupError):
-    """No catalogue entry has that id, name or alias."""
-
-    def __init__(self, name: str, suggestion: str) -> None:
-        super().__init__(f'unknown exercise "{name}"{suggestion}')
-        self.name = name
 
 
 class Catalogue:
@@ -232,14 +160,6 @@ class Catalogue:
     def lookup(self, name: str) -> Exercise | None:
         """The entry for an id, name or alias (case and punctuation ignored), or None."""
         return self._by_key.get(normalise(name))
-
-    def find(self, name: str) -> Exercise:
-        """Like `lookup`, but raise `UnknownExercise` with the closest names as suggestions."""
-        found = self.lookup(name)
-        if found is None:
-            every_name = [n for exercise in self.exercises for n in exercise.names()]
-            raise UnknownExercise(name, did_you_mean(name, every_name, cutoff=0.5))
-        return found
 
     def all_names(self) -> list[str]:
         return [name for exercise in self.exercises for name in exercise.names()]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from psoas_tui.catalogue.model import Catalogue, Equipment, Exercise, Kind, Position
+from psoas_tui.catalogue.model import Catalogue, Exercise
+from psoas_tui.catalogue.vocabulary import Equipment, Kind, Position
 from psoas_tui.textfile.names import normalise
 
 FACET_POSITIONS = (Position.STANDING, Position.SEATED, Position.KNEELING, Position.LYING)

@@ -6,7 +6,8 @@ import json
 from typing import Any, TextIO
 
 from psoas_tui.catalogue.load import load_catalogue
-from psoas_tui.catalogue.model import Exercise, Kind
+from psoas_tui.catalogue.model import Exercise
+from psoas_tui.catalogue.vocabulary import Kind
 from psoas_tui.player.timeline import format_duration
 from psoas_tui.routine.library import discover
 from psoas_tui.textfile.printable import printable

@@ -9,11 +9,12 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from psoas_tui.catalogue.vocabulary import Kind
+
 if TYPE_CHECKING:
     from psoas_tui.routine.plan import RoutinePlan
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-KINDS = ("stretch", "strengthen", "release", "activation")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exercises = commands.add_parser("exercises", help="list the exercise catalogue")
     exercises.add_argument("--json", action="store_true", help="print JSON")
-    exercises.add_argument("--kind", choices=KINDS, help="only this kind")
+    exercises.add_argument("--kind", choices=[kind.value for kind in Kind], help="only this kind")
 
     commands.add_parser("schema", help="print the JSON Schema of routine files")
 

@@ -18,7 +18,7 @@ def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
 
     app = PsoasApp(plan=plan, start=start)
 
-    def cut_off(signum: int, frame: FrameType | None) -> None:
+    def cut_off(_signum: int, _frame: FrameType | None) -> None:
         app.interrupt_open_sessions()
         app.call_later(app.exit)
 

@@ -28,7 +28,6 @@ class Cue:
     """Something to announce: a sound and, on screen, a word."""
 
     kind: CueKind
-    segment_index: int
     value: int | None = None
     """For `countdown`: the seconds left (3, 2, 1)."""
 
@@ -182,7 +181,7 @@ class Session:
                     events.extend(self._due_cues(run, now))
                 break
             # The segment ended at its deadline: the next one starts there, not at `now`.
-            events.append(Cue("segment_end", self.index))
+            events.append(Cue("segment_end"))
             events.extend(self._leave("done", at=run.deadline))
             events.extend(self._advance(run.deadline))
         return events
@@ -277,7 +276,7 @@ class Session:
         deadline = None if segment.seconds is None else at + segment.seconds
         self._run = _Running(started_at=at, deadline=deadline)
         kind: CueKind = "switch_sides" if segment.kind == "switch" else "segment_start"
-        return [Cue(kind, index)]
+        return [Cue(kind)]
 
     def _leave(self, status: Literal["done", "skipped"], at: float) -> list[Event]:
         run = self._run
@@ -300,7 +299,7 @@ class Session:
             self.state = "finished"
             self._run = None
             self.index = len(self.timeline) - 1
-            return [Cue("done", self.index)]
+            return [Cue("done")]
         was_paused = self.paused
         self.state = "running"
         events = self._enter(index, at)
@@ -325,11 +324,11 @@ class Session:
             and left <= total / 2
         ):
             run.halfway_sent = True
-            events.append(Cue("halfway", self.index))
+            events.append(Cue("halfway"))
         if 0 < left <= COUNTDOWN_FROM:
             whole = int(left) + 1 if left > int(left) else int(left)
             whole = min(whole, COUNTDOWN_FROM)
             if run.last_countdown is None or whole < run.last_countdown:
                 run.last_countdown = whole
-                events.append(Cue("countdown", self.index, whole))
+                events.append(Cue("countdown", whole))
         return events

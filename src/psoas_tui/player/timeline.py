@@ -36,10 +36,6 @@ class Segment:
     def is_work(self) -> bool:
         return self.kind in ("hold", "reps")
 
-    @property
-    def is_timed(self) -> bool:
-        return self.seconds is not None
-
     def estimated_seconds(self) -> float:
         """The planned length, or an estimate for open-ended reps."""
         if self.seconds is not None:

@@ -9,16 +9,19 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal, Self
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from psoas_tui.textfile.versions import check_schema
+from psoas_tui.routine.bounds import (
+    HoldSeconds,
+    PrepSeconds,
+    Reps,
+    RestSeconds,
+    Sets,
+    SwitchSeconds,
+    TempoSeconds,
+)
+from psoas_tui.textfile.strict import UserFileModel
+from psoas_tui.textfile.versions import VersionedFile
 
 SCHEMA_VERSION = 1
 """The newest routine schema this program understands."""
@@ -29,24 +32,18 @@ Text = Annotated[str, StringConstraints(max_length=2000)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
-    )
-
-
-class Defaults(_Strict):
+class Defaults(UserFileModel):
     """Timings applied to every exercise unless the exercise says otherwise."""
 
-    prep_seconds: int = Field(default=5, ge=0, le=120)
+    prep_seconds: PrepSeconds = 5
     """Get-ready time before each exercise, in seconds."""
-    rest_seconds: int = Field(default=15, ge=0, le=600)
+    rest_seconds: RestSeconds = 15
     """Rest between sets, in seconds."""
-    switch_seconds: int = Field(default=5, ge=0, le=60)
+    switch_seconds: SwitchSeconds = 5
     """Time to change from the left side to the right, in seconds."""
 
 
-class CustomMove(_Strict):
+class CustomMove(UserFileModel):
     """A move that is not in the catalogue, defined in the routine itself."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -59,11 +56,11 @@ class CustomMove(_Strict):
     """How to do it, in order."""
     cues: list[Text] = Field(default_factory=list, max_length=50)
     """Short reminders shown while doing it."""
-    hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    hold_seconds: HoldSeconds | None = None
     """Default hold, when the move is a hold."""
-    reps: int | None = Field(default=None, ge=1, le=200)
+    reps: Reps | None = None
     """Default reps, when the move is done in reps."""
-    sets: int = Field(default=1, ge=1, le=20)
+    sets: Sets = 1
     """Default number of sets."""
 
     @model_validator(mode="after")
@@ -73,26 +70,26 @@ class CustomMove(_Strict):
         return self
 
 
-class RoutineExercise(_Strict):
+class RoutineExercise(UserFileModel):
     """One `[[exercises]]` entry: which exercise, and how much of it."""
 
     exercise: MoveId
     """Catalogue id, name or alias (case and punctuation ignored), or the id of a custom move."""
-    sets: int | None = Field(default=None, ge=1, le=20)
+    sets: Sets | None = None
     """How many sets; the catalogue's default when left out."""
-    hold_seconds: int | None = Field(default=None, ge=1, le=600)
+    hold_seconds: HoldSeconds | None = None
     """Seconds to hold, per side and set."""
-    reps: int | None = Field(default=None, ge=1, le=200)
+    reps: Reps | None = None
     """Reps per side and set."""
-    tempo_seconds: float | None = Field(default=None, ge=0.5, le=60)
+    tempo_seconds: TempoSeconds | None = None
     """Seconds per rep, pause at the top included; without it reps are open-ended."""
     sides: Sides | None = None
     """both | left | right | alternating (sides alternate rep by rep) | none."""
-    rest_seconds: int | None = Field(default=None, ge=0, le=600)
+    rest_seconds: RestSeconds | None = None
     """Rest between sets for this exercise (overrides the default)."""
-    prep_seconds: int | None = Field(default=None, ge=0, le=120)
+    prep_seconds: PrepSeconds | None = None
     """Get-ready time for this exercise (overrides the default)."""
-    switch_seconds: int | None = Field(default=None, ge=0, le=60)
+    switch_seconds: SwitchSeconds | None = None
     """Time to switch sides for this exercise (overrides the default)."""
     notes: Text | None = None
     """Your own reminder, shown during the exercise."""
@@ -115,11 +112,11 @@ class RoutineExercise(_Strict):
         return self
 
 
-class Routine(_Strict):
+class Routine(UserFileModel, VersionedFile):
     """A whole routine file."""
 
-    schema_: int = Field(alias="schema", ge=1)
-    """Format version; this program reads schema 1."""
+    SCHEMA_VERSION = SCHEMA_VERSION
+
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     """The routine's name."""
     description: Text = ""
@@ -132,16 +129,3 @@ class Routine(_Strict):
     """Custom moves that are not in the catalogue."""
     exercises: list[RoutineExercise] = Field(min_length=1, max_length=200)
     """The exercises, in order."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        strict=True,
-        populate_by_name=True,
-        use_attribute_docstrings=True,
-    )
-
-    @field_validator("schema_", mode="after")
-    @classmethod
-    def _known_schema(cls, value: int) -> int:
-        return check_schema(value, SCHEMA_VERSION)

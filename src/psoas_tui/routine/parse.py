@@ -21,7 +21,6 @@ from psoas_tui.textfile.locate import KeyLocator
 from psoas_tui.textfile.problems import Problem, ProblemsError
 from psoas_tui.textfile.read import parse_toml as _parse_toml
 from psoas_tui.textfile.read import read_text
-from psoas_tui.textfile.versions import newer_schema_message
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +58,10 @@ def _check_schema(path: Path, raw: dict[str, Any], locator: KeyLocator) -> None:
                 )
             ]
         )
-    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
+    newer = Routine.newer_schema(raw)
+    if newer is not None:
         line, column = locator.find(("schema",)) or (1, 1)
-        message = newer_schema_message(schema, SCHEMA_VERSION)
-        raise ProblemsError([Problem(path, message, line, column)])
+        raise ProblemsError([Problem(path, newer, line, column)])
 
 
 def routine_from_data(path: Path, text: str, raw: dict[str, Any]) -> Routine:

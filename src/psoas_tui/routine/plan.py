@@ -32,10 +32,6 @@ class PlannedExercise:
     cues: tuple[str, ...]
     is_custom: bool = False
 
-    @property
-    def is_hold(self) -> bool:
-        return self.hold_seconds is not None
-
 
 @dataclass(frozen=True, slots=True)
 class RoutinePlan:

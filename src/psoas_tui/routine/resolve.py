@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from psoas_tui.catalogue.model import Catalogue, Exercise, Sidedness
+from psoas_tui.catalogue.model import Catalogue, Exercise
+from psoas_tui.catalogue.vocabulary import Sidedness
 from psoas_tui.routine.model import CustomMove, Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import PlannedExercise, RoutinePlan, SideMode
 from psoas_tui.textfile.names import did_you_mean

@@ -9,26 +9,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from psoas_tui.selftest.questions import KneelAnswer, KneeLiftAnswer, RedFlagId, Side, SymptomId
 from psoas_tui.textfile.errors import Loc, validation_problems
 from psoas_tui.textfile.locate import KeyLocator
 from psoas_tui.textfile.problems import Problem, ProblemsError
 from psoas_tui.textfile.read import read_toml
-from psoas_tui.textfile.versions import check_schema
+from psoas_tui.textfile.strict import UserFileModel
+from psoas_tui.textfile.versions import VersionedFile
 
 ANSWERS_SCHEMA = 1
 """The newest answers format this program understands."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
-    )
-
-
-class KneelTest(_Strict):
+class KneelTest(UserFileModel):
     """The half-kneeling test: where the pull was felt, per side of the knee that was down."""
 
     left: KneelAnswer = "skipped"
@@ -40,7 +35,7 @@ class KneelTest(_Strict):
         return self.left if side == "left" else self.right
 
 
-class KneeLiftTest(_Strict):
+class KneeLiftTest(UserFileModel):
     """The standing knee lift toward 90°: what happened, per side of the knee that was lifted."""
 
     left: KneeLiftAnswer = "skipped"
@@ -59,9 +54,12 @@ def _no_repeats(values: list[str]) -> list[str]:
     return values
 
 
-class Answers(_Strict):
+class Answers(UserFileModel, VersionedFile):
     """Everything a person answered in the self-test."""
 
+    SCHEMA_VERSION = ANSWERS_SCHEMA
+
+    # Unlike a routine, an answers file may leave its version out.
     schema_: int = Field(default=ANSWERS_SCHEMA, alias="schema", ge=1)
     """Answers format version (optional)."""
     sitting_hours: float = Field(ge=0, le=24, allow_inf_nan=False)
@@ -76,19 +74,6 @@ class Answers(_Strict):
     """The half-kneeling (tightness) test, per side."""
     knee_lift_test: KneeLiftTest = Field(default_factory=KneeLiftTest)
     """The standing knee lift (strength) test, per side."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        strict=True,
-        populate_by_name=True,
-        use_attribute_docstrings=True,
-    )
-
-    @field_validator("schema_", mode="after")
-    @classmethod
-    def _known_schema(cls, value: int) -> int:
-        return check_schema(value, ANSWERS_SCHEMA)
 
     @field_validator("symptoms", "red_flags", mode="after")
     @classmethod

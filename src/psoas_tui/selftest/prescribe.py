@@ -276,7 +276,7 @@ def routine_for(
     if result.long_sitter:
         tags.append("desk")
     return Routine(
-        schema_=1,
+        schema_=Routine.SCHEMA_VERSION,
         name=routine_name(result),
         description=_description(result, today or date.today()),
         tags=tags,

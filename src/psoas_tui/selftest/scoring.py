@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-
 from psoas_tui.selftest.answers import Answers
 from psoas_tui.selftest.questions import (
     RED_FLAGS,
@@ -29,6 +27,7 @@ from psoas_tui.selftest.questions import (
     Side,
     label,
 )
+from psoas_tui.textfile.strict import StrictModel
 
 Verdict = Literal["tight", "weak", "both", "neither", "see_professional"]
 Finding = Literal["tight", "weak"]
@@ -73,11 +72,7 @@ _KNEE_LIFT_REASONS: dict[KneeLiftAnswer, str] = {
 }
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
-class SideResult(_Frozen):
+class SideResult(StrictModel):
     """The two test answers for one side, and what they show."""
 
     side: Side
@@ -106,7 +101,7 @@ class SideResult(_Frozen):
         return "pain" in (self.kneel, self.knee_lift)
 
 
-class SelfTestResult(_Frozen):
+class SelfTestResult(StrictModel):
     """What the self-test found, and why."""
 
     verdict: Verdict

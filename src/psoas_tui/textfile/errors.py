@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from psoas_tui.textfile.locate import KeyLocator
@@ -68,13 +69,23 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
+def _constraints(info: FieldInfo) -> list[Any]:
+    """The field's own constraints, and those of an `Annotated` type inside `X | None`."""
+    found = list(info.metadata)
+    for member in get_args(info.annotation):
+        if get_origin(member) is Annotated:
+            for meta in get_args(member)[1:]:
+                found.extend(meta.metadata if isinstance(meta, FieldInfo) else [meta])
+    return found
+
+
 def _bounds(model: type[BaseModel] | None, key: str | int) -> tuple[Any, Any]:
     if model is None or not isinstance(key, str):
         return None, None
     for name, info in model.model_fields.items():
         if key in (name, info.alias):
             low = high = None
-            for meta in info.metadata:
+            for meta in _constraints(info):
                 low = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else low
                 low = getattr(meta, "gt", None) if getattr(meta, "gt", None) is not None else low
                 high = getattr(meta, "le", None) if getattr(meta, "le", None) is not None else high

@@ -17,8 +17,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from psoas_tui.catalogue.model import Exercise, Kind, Position
+from psoas_tui.catalogue.model import Exercise
 from psoas_tui.catalogue.search import FACET_EQUIPMENT, FACET_POSITIONS, ExerciseFilter, search
+from psoas_tui.catalogue.vocabulary import Kind, Position
 from psoas_tui.routine.resolve import single_exercise_plan
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
