@@ -164,8 +164,8 @@ async def test_help_lists_keys_and_the_safety_note() -> None:
         await open_home(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(str(w.render()) for w in app.screen.query(Static))
-        assert "this hurts" in text and "not medical advice" in text
+        text = "\n".join(str(w.content) for w in app.screen.query(Static))
+        assert "THIS HURTS" in text and "not medical advice" in text
         await pilot.press("escape")
         await pilot.press("h")
         assert isinstance(app.screen, HistoryScreen)

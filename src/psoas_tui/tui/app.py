@@ -37,7 +37,28 @@ class PsoasApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "psoas"
     SUB_TITLE = "stretch and strengthen"
-    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+    HELP_TITLE = "Anywhere"
+    HELP_PURPOSE = "keys that work on every screen"
+    BINDINGS = [
+        Binding(
+            "ctrl+c",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="Quit at once (a session in progress is kept as interrupted)",
+        ),
+        # Textual's own palette binding, declared here to document it (Textual then adds none).
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            tooltip='Command palette: "play <routine>", "open <exercise>", "take the self-test", '
+            "themes",
+        ),
+    ]
 
     def __init__(
         self,

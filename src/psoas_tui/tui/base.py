@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 
 
 VIM_KEYS = [
-    Binding("j", "cursor('down')", "Down", show=False),
-    Binding("k", "cursor('up')", "Up", show=False),
+    Binding("j", "cursor('down')", "Down", show=False, tooltip="Move down (as ↓)"),
+    Binding("k", "cursor('up')", "Up", show=False, tooltip="Move up (as ↑)"),
 ]
 """j / k beside the arrow keys, for screens with lists."""
 

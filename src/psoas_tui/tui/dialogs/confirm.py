@@ -8,10 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from psoas_tui.tui.keys import hint
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True for yes."""
 
+    HELP_TITLE = "Confirm"
+    HELP_PURPOSE = "a yes/no question, such as quitting a session"
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
@@ -27,7 +31,11 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self.question, classes="dialog-title", markup=False)
             if self.detail:
                 yield Static(self.detail, markup=False)
-            yield Static("y / enter: yes    n / escape: no", classes="dialog-keys", markup=False)
+            yield Static(
+                hint(self.BINDINGS, "answer(True)", "answer(False)"),
+                classes="dialog-keys",
+                markup=False,
+            )
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

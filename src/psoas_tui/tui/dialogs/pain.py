@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from psoas_tui.tui.keys import hint
+
 LOCATIONS = (
     "front of the hip",
     "groin",
@@ -36,13 +38,17 @@ class PainAnswer:
 class PainDialog(ModalScreen[PainAnswer | None]):
     """Stops the exercise and asks about the pain; escape goes back without a report."""
 
+    HELP_TITLE = "This hurts"
+    HELP_PURPOSE = "where (↑ ↓), how bad (1–9, 0 for 10), then what to do"
     BINDINGS = [
-        Binding("e", "act('easier')", "Easier variant"),
-        Binding("s", "act('skip')", "Skip exercise"),
-        Binding("c", "act('continue')", "Carry on"),
-        Binding("escape", "cancel", "Back"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding(
+            "e", "act('easier')", "Easier variant", tooltip="An easier variant, if there is one"
+        ),
+        Binding("s", "act('skip')", "Skip exercise", tooltip="Skip this exercise"),
+        Binding("c", "act('continue')", "Carry on", tooltip="Carry on (only below 7 of 10)"),
+        Binding("escape", "cancel", "Back", tooltip="Back to the exercise, with no report"),
+        Binding("j", "cursor_down", "Down", show=False, tooltip="Move down (as ↓)"),
+        Binding("k", "cursor_up", "Up", show=False, tooltip="Move up (as ↑)"),
     ]
 
     def __init__(self, exercise: str, easier: str | None) -> None:
@@ -73,13 +79,15 @@ class PainDialog(ModalScreen[PainAnswer | None]):
         score = "press 1–9, 0 for 10" if self.severity is None else f"{self.severity}/10"
         self.query_one("#severity", Static).update(f"How bad, 1 (mild) to 10 (worst): {score}")
         options = []
-        if self.easier:
-            options.append(f"e: easier — {self.easier}")
-        options.append("s: skip this exercise")
+        if self.easier:  # on a line of its own: the variant's name can be long
+            easier = hint(self.BINDINGS, "act('easier')", brief=True)
+            options.append(f"{easier} — {self.easier}")
+        actions = ["act('skip')"]
         if self.severity is not None and self.severity < SEVERE:
-            options.append("c: carry on")
-        options.append("escape: back")
-        lines = "    ".join(options)
+            actions.append("act('continue')")
+        actions.append("cancel")
+        options.append(hint(self.BINDINGS, *actions, brief=True))
+        lines = "\n".join(options)
         if self.severity is not None and self.severity >= SEVERE:
             lines = "That is strong pain: skip this one, and stop for today if it stays.\n" + lines
         self.query_one("#actions", Static).update(lines)

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from psoas_tui.tui.keys import hint
+
 SAFETY_NOTE = (
     "This is not medical advice.\n\n"
     "• Mild stretching discomfort is fine; sharp pain is not. Stop at sharp pain "
@@ -21,13 +23,15 @@ SAFETY_NOTE = (
 class SafetyNote(ModalScreen[None]):
     """A short safety note; any of enter, escape or space closes it."""
 
+    HELP_TITLE = "Safety note"
+    HELP_PURPOSE = "shown on the first run; it is also at the end of this help"
     BINDINGS = [Binding("enter,escape,space", "close", "Understood")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="safety"):
             yield Static("Before you start", classes="dialog-title", markup=False)
             yield Static(SAFETY_NOTE, markup=False)
-            yield Static("enter: understood", classes="dialog-keys", markup=False)
+            yield Static(hint(self.BINDINGS, "close"), classes="dialog-keys", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

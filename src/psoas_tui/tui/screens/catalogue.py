@@ -22,6 +22,7 @@ from psoas_tui.catalogue.search import FACET_EQUIPMENT, FACET_POSITIONS, Exercis
 from psoas_tui.catalogue.vocabulary import Kind, Position
 from psoas_tui.routine.resolve import single_exercise_plan
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
+from psoas_tui.tui.keys import first_key
 
 DETAIL_DELAY = 0.15
 """Seconds of no typing before the detail pane follows the filter."""
@@ -74,16 +75,41 @@ def exercise_detail(exercise: Exercise) -> str:
 class CatalogueScreen(AppScreen):
     """Browse and search the exercise catalogue."""
 
+    HELP_TITLE = "Catalogue"
+    HELP_PURPOSE = "every exercise; type to filter, enter on one for its variants"
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("d", "toggle_desk", "Desk"),
-        Binding("t", "cycle_kind", "Type"),
-        Binding("o", "cycle_position", "Position"),
-        Binding("e", "cycle_equipment", "I have"),
-        Binding("x", "clear", "Clear"),
-        Binding("p", "play", "Play"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            key_display="/",
+            tooltip="To the filter: type a name, alias or cue",
+        ),
+        Binding(
+            "d",
+            "toggle_desk",
+            "Desk",
+            tooltip="Only what you can do at your desk; again for anywhere",
+        ),
+        Binding(
+            "t", "cycle_kind", "Type", tooltip="Cycle the type: stretch, strengthen, release, …"
+        ),
+        Binding(
+            "o",
+            "cycle_position",
+            "Position",
+            tooltip="Cycle the position: standing, seated, kneeling, lying",
+        ),
+        Binding(
+            "e",
+            "cycle_equipment",
+            "I have",
+            tooltip="Cycle what you have around you: nothing, a chair, a bed, a wall, …",
+        ),
+        Binding("x", "clear", "Clear", tooltip="Clear the filter"),
+        Binding("p", "play", "Play", tooltip="Play this exercise alone at its default dose"),
         *VIM_KEYS,
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", tooltip="Back (from the filter: to the list)"),
     ]
 
     def __init__(self, select: str | None = None, desk: bool = False) -> None:
@@ -97,8 +123,10 @@ class CatalogueScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        slash = first_key(self.BINDINGS, "focus_filter")
         yield Input(
-            placeholder="/ to filter by name, alias or cue (e.g. chair, bed, runner)", id="filter"
+            placeholder=f"{slash} to filter by name, alias or cue (e.g. chair, bed, runner)",
+            id="filter",
         )
         yield Static("", id="facets", markup=False)
         with Horizontal(id="browser"):
@@ -224,7 +252,7 @@ class CatalogueScreen(AppScreen):
         variants.clear_options()
         if exercise is None:
             title.update("Nothing matches")
-            body.update("Press x to clear the filter.")
+            body.update(f"Press {first_key(self.BINDINGS, 'clear')} to clear the filter.")
             self.query_one("#variants-box").display = False
             return
         title.update(exercise.name)

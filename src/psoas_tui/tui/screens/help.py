@@ -1,7 +1,9 @@
-"""Help (?): the keys of every screen, what each screen is for, and the safety note."""
+"""Help (?): the keys of every screen, read from their bindings, then the safety note."""
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,56 +11,49 @@ from textual.widgets import Footer, Header, Static
 
 from psoas_tui.tui.base import AppScreen
 from psoas_tui.tui.dialogs.safety import SAFETY_NOTE
+from psoas_tui.tui.keys import Section, help_text, key_label, keys_label, keys_of, sections
 
-HELP_TEXT = """\
-HOME — what to do now
-  enter / s   start the suggested routine
-  c  catalogue      r  routines      t  self-test      h  history      ?  this help
-  ctrl+p  command palette: "play <routine>", "open <exercise>", "take the self-test", themes
+KEY_SHARE = (1, 4)
+"""The keys column's and the text column's shares of the width: the same in every section, so
+they line up (14 and 56 columns at 80); a long key list wraps inside its column, between keys."""
+CLOSING = "Routine files are plain TOML: `psoas check FILE` explains any problem with a file."
 
-CATALOGUE — every exercise, searchable by what you have around you
-  type        filter by name, alias or cue (/ to get back to the filter)
-  t           cycle the type: stretch, strengthen, release, activation
-  o           cycle the position: standing, seated, kneeling, lying
-  e           cycle what you have: nothing, chair, bed, wall, foam roller, ball, step, band…
-  d           only what you can do at your desk          x  clear the filter
-  ↑ ↓ / j k   move      enter  go to the variants (enter on one opens it)
-  p           play this exercise alone at its default dose
-  escape      back
 
-ROUTINES — built-in and your own (in your routines folder)
-  ↑ ↓ / j k   move, with a preview of the timeline
-  enter / p   play          d  copy to your folder, to change it with any editor
-  escape      back
+def section_title(part: Section) -> str:
+    return f"{part.title.upper()} — {part.purpose}"
 
-PLAYER — the session
-  space  pause / resume           n → l  next         p ← h  back
-  r      restart this part        + −    5 s more / less on a hold
-  enter  reps done                i      the steps    m      sound on / off
-  !      this hurts: stops, asks where and how bad, offers an easier variant or a skip
-  q / escape   quit (asks first; what you did is saved)
 
-HISTORY — every session, newest first
-  escape      back
-
-Routine files are plain TOML: `psoas check FILE` explains any problem with a file.
-"""
+def key_table(part: Section) -> Table:
+    """A screen's keys as two columns, so an entry wraps inside its own column."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    widest_key = max(len(key_label(key)) for binding in part.bindings for key in keys_of(binding))
+    # With a ratio, Rich reads `width` as the least width: a key is never cut ("esca…").
+    table.add_column(ratio=KEY_SHARE[0], width=widest_key, style="bold")
+    table.add_column(ratio=KEY_SHARE[1])
+    for binding in part.bindings:
+        table.add_row(Text(keys_label(binding)), Text(help_text(binding)))
+    return table
 
 
 class HelpScreen(AppScreen):
     """Keys and screens, then the safety note."""
 
+    HELP_TITLE = "Help"
+    HELP_PURPOSE = "this screen"
     BINDINGS = [
         Binding("escape,q,question_mark", "back", "Back"),
-        Binding("j", "scroll('down')", "Down", show=False),
-        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("j", "scroll('down')", "Down", show=False, tooltip="Scroll down"),
+        Binding("k", "scroll('up')", "Up", show=False, tooltip="Scroll up"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help"):
-            yield Static(HELP_TEXT, markup=False)
-            yield Static("SAFETY", classes="panel-title", markup=False)
+            for part in sections():
+                yield Static(section_title(part), classes="help-title", markup=False)
+                yield Static(key_table(part), classes="help-keys")
+            yield Static(CLOSING, markup=False)
+            yield Static("SAFETY", classes="panel-title help-safety", markup=False)
             yield Static(SAFETY_NOTE, markup=False)
         yield Footer()
 

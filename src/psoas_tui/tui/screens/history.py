@@ -15,6 +15,8 @@ from psoas_tui.tui.base import VIM_KEYS, AppScreen
 class HistoryScreen(AppScreen):
     """A table of past sessions."""
 
+    HELP_TITLE = "History"
+    HELP_PURPOSE = "every session, newest first, with what was done"
     BINDINGS = [
         *VIM_KEYS,
         Binding("escape,q", "back", "Back"),

@@ -11,20 +11,27 @@ from textual.widgets import Footer, Header, Static
 
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.tui.base import AppScreen
+from psoas_tui.tui.keys import first_key, hint
 
 
 class HomeScreen(AppScreen):
     """The first screen of `psoas`."""
 
+    HELP_TITLE = "Home"
+    HELP_PURPOSE = "what to do now, one key from starting it"
     BINDINGS = [
-        Binding("enter,s", "start", "Start suggested"),
+        Binding("enter,s", "start", "Start suggested", tooltip="Start the suggested routine"),
         Binding("c", "app.open_catalogue", "Catalogue"),
-        Binding("d", "app.open_catalogue(None, True)", "At my desk"),
+        Binding(
+            "d", "app.open_catalogue(None, True)", "At my desk", tooltip="What can I do at my desk?"
+        ),
         Binding("r", "app.open_library", "Routines"),
-        Binding("t", "app.open_selftest", "Self-test"),
+        Binding(
+            "t", "app.open_selftest", "Self-test", tooltip="Self-test (start here if you are new)"
+        ),
         Binding("h", "app.open_history", "History"),
         Binding("question_mark", "app.open_help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit psoas"),
     ]
 
     class Loaded(Message):
@@ -51,13 +58,20 @@ class HomeScreen(AppScreen):
                 yield Static("Suggested now", classes="panel-title", markup=False)
                 yield Static("…", id="suggested-name", markup=False)
                 yield Static("", id="suggested-why", markup=False)
-                yield Static("enter: start it", classes="keys-hint", markup=False)
+                yield Static(hint(self.BINDINGS, "start"), classes="keys-hint", markup=False)
             with Vertical(id="recent", classes="panel"):
                 yield Static("Last sessions", classes="panel-title", markup=False)
                 yield Static("…", id="recent-list", markup=False)
             yield Static(
-                "d what can I do at my desk? · c catalogue · r routines · "
-                "t self-test (start here if you are new) · h history · ? help",
+                hint(
+                    self.BINDINGS,
+                    "app.open_catalogue(None, True)",
+                    "app.open_catalogue",
+                    "app.open_library",
+                    "app.open_selftest",
+                    "app.open_history",
+                    "app.open_help",
+                ),
                 classes="keys-hint",
                 markup=False,
             )
@@ -108,7 +122,8 @@ class HomeScreen(AppScreen):
             minutes = format_duration(build_timeline(message.plan).estimated_seconds)
             name.update(f"{message.plan.name} — {minutes}")
         self.query_one("#suggested-why", Static).update(message.reason)
-        recent = "\n".join(message.sessions) or "None yet. Press enter to start your first."
+        start = first_key(self.BINDINGS, "start")
+        recent = "\n".join(message.sessions) or f"None yet. Press {start} to start your first."
         self.query_one("#recent-list", Static).update(recent)
 
     def action_start(self) -> None:

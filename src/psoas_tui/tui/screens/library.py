@@ -20,9 +20,16 @@ from psoas_tui.tui.base import VIM_KEYS, AppScreen
 class LibraryScreen(AppScreen):
     """Pick a routine, see its timeline, play it or copy it to your folder."""
 
+    HELP_TITLE = "Routines"
+    HELP_PURPOSE = "built-in and your own, with a preview of the timeline"
     BINDINGS = [
-        Binding("enter,p", "play", "Play"),
-        Binding("d", "duplicate", "Copy to my folder"),
+        Binding("enter,p", "play", "Play", tooltip="Play the routine"),
+        Binding(
+            "d",
+            "duplicate",
+            "Copy to my folder",
+            tooltip="Copy to your routines folder, to change it with any editor",
+        ),
         *VIM_KEYS,
         Binding("escape,q", "back", "Back"),
     ]

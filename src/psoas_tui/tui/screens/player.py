@@ -36,18 +36,33 @@ BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
 class PlayerScreen(Screen[None]):
     """Plays one routine; dismisses when the summary is closed."""
 
+    HELP_TITLE = "Player"
+    HELP_PURPOSE = "the session: countdown, side, set, cue and what comes next"
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause"),
-        Binding("n,right,l", "next", "Next"),
-        Binding("p,left,h", "previous", "Back"),
-        Binding("r", "restart", "Redo"),
-        Binding("plus,equals_sign", "adjust(5)", "±5s", key_display="+/-"),
-        Binding("minus,underscore", "adjust(-5)", "-5s", show=False),
-        Binding("enter", "reps_done", "Done"),
-        Binding("i", "instructions", "Steps"),
-        Binding("m", "mute", "Mute"),
-        Binding("exclamation_mark", "hurts", "Hurts", key_display="!"),
-        Binding("q,escape", "quit_session", "Quit"),
+        Binding("space", "toggle_pause", "Pause", tooltip="Pause / resume"),
+        Binding("n,right,l", "next", "Next", tooltip="Next: skip the rest of this part"),
+        Binding("p,left,h", "previous", "Back", tooltip="Back to the start of the previous part"),
+        Binding("r", "restart", "Redo", tooltip="Restart this part"),
+        Binding(
+            "plus,equals_sign", "adjust(5)", "±5s", key_display="+/-", tooltip="5 s more on a hold"
+        ),
+        Binding("minus,underscore", "adjust(-5)", "-5s", show=False, tooltip="5 s less on a hold"),
+        Binding("enter", "reps_done", "Done", tooltip="Reps done"),
+        Binding("i", "instructions", "Steps", tooltip="The steps of the exercise (and back)"),
+        Binding("m", "mute", "Mute", tooltip="Sound on / off"),
+        Binding(
+            "exclamation_mark",
+            "hurts",
+            "Hurts",
+            key_display="!",
+            tooltip="This hurts: stops, asks where and how bad, offers an easier variant or a skip",
+        ),
+        Binding(
+            "q,escape",
+            "quit_session",
+            "Quit",
+            tooltip="Quit the session (asks first; what you did is saved)",
+        ),
     ]
 
     def __init__(

@@ -31,6 +31,7 @@ from psoas_tui.selftest.questions import (
     label,
 )
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
+from psoas_tui.tui.keys import first_key, hint
 
 TEST_PAGES: tuple[tuple[PhysicalTest, Side], ...] = (
     (KNEEL_TEST, "left"),
@@ -79,13 +80,21 @@ class Draft:
 class SelfTestScreen(AppScreen):
     """Tight or weak? Questions and two guided tests, per side."""
 
+    HELP_TITLE = "Self-test"
+    HELP_PURPOSE = "tight or weak? Questions, then two guided tests per side"
     BINDINGS = [
-        Binding("n", "next_page", "Next"),
-        Binding("b", "previous_page", "Back"),
-        Binding("space", "next_step", "Next step", show=False),
-        Binding("s", "skip_test", "Skip test", show=False),
+        Binding("n", "next_page", "Next", tooltip="Next page (on the review: the result)"),
+        Binding("b", "previous_page", "Back", tooltip="Previous page: any answer can be changed"),
+        Binding(
+            "space",
+            "next_step",
+            "Next step",
+            show=False,
+            tooltip="Next step of a test, without waiting for its timer",
+        ),
+        Binding("s", "skip_test", "Skip test", show=False, tooltip="Skip this test on this side"),
         *VIM_KEYS,
-        Binding("escape", "leave", "Leave"),
+        Binding("escape", "leave", "Leave", tooltip="Leave the self-test (the answers are lost)"),
     ]
 
     def __init__(self) -> None:
@@ -117,8 +126,9 @@ class SelfTestScreen(AppScreen):
         container = self.query_one("#selftest-page", VerticalScroll)
         await container.remove_children()
         name = self.page_name
+        keys = hint(self.BINDINGS, "next_page", "previous_page", "leave", brief=True)
         self.query_one("#selftest-progress", Static).update(
-            f"Self-test · page {self.page + 1} of {len(PAGES)} · n next · b back · escape leave"
+            f"Self-test · page {self.page + 1} of {len(PAGES)} · {keys}"
         )
         builders: dict[str, Callable[[], Sequence[Widget]]] = {
             "gate": self._gate_page,
@@ -134,6 +144,10 @@ class SelfTestScreen(AppScreen):
             self.step_started = self.psoas.clock()
             self._timer = self.set_interval(0.25, self._tick_step)
         self._focus_first()
+
+    def _key(self, action: str) -> str:
+        """The key of one of this screen's actions, for the hints on a page."""
+        return first_key(self.BINDINGS, action)
 
     def _focus_first(self) -> None:
         for selector in ("#answer", "SelectionList", "#hours", "#review-keys"):
@@ -151,7 +165,7 @@ class SelfTestScreen(AppScreen):
             Static(SAFETY_GATE, markup=False),
             flags,
             Static(
-                "space: tick what applies · n: none of these apply, go on",
+                f"space: tick what applies · {self._key('next_page')}: none of these apply, go on",
                 classes="keys-hint",
                 markup=False,
             ),
@@ -179,7 +193,9 @@ class SelfTestScreen(AppScreen):
         return [
             Static("Which of these do you have? (tick all that apply)", markup=False),
             ticked,
-            Static("space: tick · n: next", classes="keys-hint", markup=False),
+            Static(
+                f"space: tick · {self._key('next_page')}: next", classes="keys-hint", markup=False
+            ),
         ]
 
     def _test_page(self) -> list[Static | OptionList]:
@@ -202,7 +218,8 @@ class SelfTestScreen(AppScreen):
             Static(test.question.replace("{side}", side), markup=False),
             answers,
             Static(
-                "space: next step · enter: choose the answer · s: skip this side",
+                f"{self._key('next_step')}: next step · enter: choose the answer · "
+                f"{self._key('skip_test')}: skip this side",
                 classes="keys-hint",
                 markup=False,
             ),
@@ -211,7 +228,7 @@ class SelfTestScreen(AppScreen):
     def _review_page(self) -> list[Static]:
         draft = self.draft
         lines = [
-            "Your answers (b to go back and change any of them):",
+            f"Your answers ({self._key('previous_page')} to go back and change any of them):",
             "",
             f"Red flags: {', '.join(label(RED_FLAGS, f) for f in draft.red_flags) or 'none'}",
             f"Sitting: {draft.sitting_hours:g} hours a day · runs or plays sport: "
@@ -225,7 +242,10 @@ class SelfTestScreen(AppScreen):
         return [
             Static("\n".join(lines), markup=False),
             Static(
-                "n or enter: see the result", id="review-keys", classes="keys-hint", markup=False
+                f"{self._key('next_page')} or enter: see the result",
+                id="review-keys",
+                classes="keys-hint",
+                markup=False,
             ),
         ]
 

@@ -11,17 +11,20 @@ from textual.widgets import Footer, Header, Static
 
 from psoas_tui.selftest.report import headline, result_lines, routine_lines
 from psoas_tui.services.selftest_outcome import SelfTestOutcome
+from psoas_tui.tui.keys import hint
 
 
 class SelfTestResultScreen(Screen[bool]):
     """Dismisses with True to go back to the answers, False to leave."""
 
+    HELP_TITLE = "Self-test result"
+    HELP_PURPOSE = "the verdict per side, why, and a routine made for it"
     BINDINGS = [
-        Binding("p,enter", "play", "Play it now"),
-        Binding("b", "back", "Change answers"),
-        Binding("escape,q", "leave", "Done"),
-        Binding("j", "scroll('down')", "Down", show=False),
-        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("p,enter", "play", "Play it now", tooltip="Play the routine made for you now"),
+        Binding("b", "back", "Change answers", tooltip="Back to your answers, to change any"),
+        Binding("escape,q", "leave", "Done", tooltip="Done (the routine stays in your folder)"),
+        Binding("j", "scroll('down')", "Down", show=False, tooltip="Scroll down"),
+        Binding("k", "scroll('up')", "Up", show=False, tooltip="Scroll up"),
     ]
 
     def __init__(self, outcome: SelfTestOutcome) -> None:
@@ -47,8 +50,9 @@ class SelfTestResultScreen(Screen[bool]):
                     if outcome.saved_to
                     else ""
                 )
+                play = hint(self.BINDINGS, "play", brief=True)
                 yield Static(
-                    f"{where}\np: play it now · it is also suggested on the home screen",
+                    f"{where}\n{play} · it is also suggested on the home screen",
                     classes="keys-hint",
                     markup=False,
                 )

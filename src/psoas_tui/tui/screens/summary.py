@@ -12,17 +12,16 @@ from textual.widgets import Footer, Static
 
 from psoas_tui.player.summary import SessionSummary
 from psoas_tui.store.history import Rating
+from psoas_tui.tui.keys import binding_for, hint, inline
 
-RATINGS: dict[str, tuple[Rating, str]] = {
-    "1": ("too_easy", "too easy"),
-    "2": ("about_right", "about right"),
-    "3": ("too_hard", "too hard"),
-}
+RATINGS: dict[str, Rating] = {"1": "too_easy", "2": "about_right", "3": "too_hard"}
 
 
 class SummaryScreen(Screen[Rating | None]):
     """Shows what the session added up to; 1/2/3 rate it, enter or q closes."""
 
+    HELP_TITLE = "Summary"
+    HELP_PURPOSE = "what the session added up to, with a one-key rating"
     BINDINGS = [
         Binding("1", "rate('1')", "Too easy"),
         Binding("2", "rate('2')", "About right"),
@@ -50,18 +49,19 @@ class SummaryScreen(Screen[Rating | None]):
             with Vertical(id="summary-lines"):
                 for line in self.summary.lines():
                     yield Static(line, markup=False)
-            yield Static(
-                "How was it?  1 too easy   2 about right   3 too hard", id="rating", markup=False
-            )
+            rate = hint(self.BINDINGS, *(f"rate('{key}')" for key in RATINGS), brief=True)
+            yield Static(f"How was it?  {rate}", id="rating", markup=False)
             if self.notice:
                 yield Static(self.notice, classes="warning", markup=False)
         yield Footer()
 
     def action_rate(self, key: str) -> None:
-        self.rating, words = RATINGS[key]
+        self.rating = RATINGS[key]
         if self.on_rate is not None:
             self.on_rate(self.rating)  # saved at once, not when the screen closes
-        self.query_one("#rating", Static).update(f"Rated: {words}. Enter to close.")
+        words = inline(binding_for(self.BINDINGS, f"rate('{key}')").description)
+        close = hint(self.BINDINGS, "close", brief=True)
+        self.query_one("#rating", Static).update(f"Rated: {words} · {close}")
 
     def action_close(self) -> None:
         self.dismiss(self.rating)
