@@ -12,6 +12,7 @@ CORE = [
     "psoas_tui.routine.write",
     "psoas_tui.routine.library",
     "psoas_tui.player.timeline",
+    "psoas_tui.player.describe",
     "psoas_tui.player.session",
     "psoas_tui.player.view",
     "psoas_tui.player.summary",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plans import exercise, plan
 
-from psoas_tui.player.timeline import build_timeline, format_duration
+from psoas_tui.player.timeline import build_timeline
 
 
 def shape(timeline_plan):  # type: ignore[no-untyped-def]
@@ -65,9 +65,3 @@ def test_indices_are_consecutive_and_totals_add_up() -> None:
     timeline = build_timeline(plan(exercise(sets=3), exercise("B", sides="none", sets=2, hold=20)))
     assert [s.index for s in timeline.segments] == list(range(len(timeline)))
     assert timeline.total_seconds == sum(s.seconds or 0 for s in timeline.segments)
-
-
-def test_format_duration() -> None:
-    assert format_duration(0) == "0:00"
-    assert format_duration(209.6) == "3:30"
-    assert format_duration(3725) == "1:02:05"

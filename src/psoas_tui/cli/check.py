@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from psoas_tui.catalogue.load import load_catalogue
-from psoas_tui.player.timeline import build_timeline, format_duration
+from psoas_tui.player.describe import estimated_duration
 from psoas_tui.routine.library import toml_files
 from psoas_tui.routine.parse import load_routine
 from psoas_tui.textfile.printable import printable
@@ -53,7 +53,7 @@ def run(targets: list[str], out: TextIO) -> int:
             failed = True
             continue
         plan = loaded.plan
-        duration = format_duration(build_timeline(plan).estimated_seconds)
+        duration = estimated_duration(plan)
         count = len(plan.exercises)
         noun = "exercise" if count == 1 else "exercises"
         print(printable(f"OK {path} — {plan.name}, {count} {noun}, {duration}"), file=out)

@@ -6,7 +6,7 @@ import sys
 from typing import TextIO
 
 from psoas_tui import paths
-from psoas_tui.player.timeline import format_duration
+from psoas_tui.player.describe import format_duration, sessions_total
 from psoas_tui.store.history import History, HistoryError
 from psoas_tui.textfile.printable import printable
 
@@ -40,5 +40,5 @@ def run(as_json: bool, out: TextIO) -> int:
                 file=out,
             )
         total = sum(item.work_seconds for item in sessions)
-        print(f"\n{len(sessions)} sessions, {format_duration(total)} of holds and reps", file=out)
+        print(f"\n{sessions_total(len(sessions), total)}", file=out)
     return 0

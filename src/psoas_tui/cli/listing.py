@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.catalogue.model import Exercise
 from psoas_tui.catalogue.vocabulary import Kind
-from psoas_tui.player.timeline import format_duration
+from psoas_tui.player.describe import amount_text, estimated_seconds, format_duration
 from psoas_tui.routine.library import discover
 from psoas_tui.textfile.printable import printable
 
@@ -27,7 +27,7 @@ def list_routines(as_json: bool, out: TextIO) -> int:
             }
             if entry.loaded is not None:
                 plan = entry.loaded.plan
-                row["duration_seconds"] = round(entry.estimated_seconds)
+                row["duration_seconds"] = round(estimated_seconds(plan))
                 row["exercises"] = len(plan.exercises)
                 row["tags"] = list(plan.tags)
             else:
@@ -40,11 +40,9 @@ def list_routines(as_json: bool, out: TextIO) -> int:
         return 0
     width = max(len(entry.routine_id) for entry in entries)
     for entry in entries:
-        if entry.ok:
-            line = (
-                f"{entry.routine_id:<{width}}  {format_duration(entry.estimated_seconds):>6}  "
-                f"{entry.source:<8}  {entry.name}"
-            )
+        if entry.loaded is not None:
+            duration = format_duration(estimated_seconds(entry.loaded.plan))
+            line = f"{entry.routine_id:<{width}}  {duration:>6}  {entry.source:<8}  {entry.name}"
         else:
             line = f"{entry.routine_id:<{width}}  {'BROKEN':>6}  {entry.source:<8}  {entry.error}"
         print(printable(line), file=out)
@@ -53,10 +51,12 @@ def list_routines(as_json: bool, out: TextIO) -> int:
 
 def _dose(exercise: Exercise) -> str:
     dosage = exercise.dosage
-    side = " per side" if exercise.per_side else ""
-    if dosage.hold_seconds is not None:
-        return f"{dosage.sets} × {dosage.hold_seconds} s{side}"
-    return f"{dosage.sets} × {dosage.reps} reps{side}"
+    return amount_text(
+        dosage.sets,
+        hold_seconds=dosage.hold_seconds,
+        reps=dosage.reps,
+        sides="both" if exercise.per_side else "none",
+    )
 
 
 def exercise_json(exercise: Exercise) -> dict[str, Any]:

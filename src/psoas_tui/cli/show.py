@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from psoas_tui.player.timeline import Timeline, build_timeline, format_duration
+from psoas_tui.player.describe import format_duration, timeline_lines
+from psoas_tui.player.timeline import Timeline, build_timeline
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.textfile.printable import printable
 
@@ -36,31 +37,6 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
             for segment in timeline.segments
         ],
     }
-
-
-def timeline_lines(timeline: Timeline) -> list[str]:
-    """The timeline in words, a line a segment."""
-    lines = []
-    clock = 0.0
-    for segment in timeline.segments:
-        side = (
-            f" {segment.side}"
-            if segment.side
-            else (" both sides, alternating" if segment.alternating else "")
-        )
-        if segment.kind == "reps":
-            amount = f"{segment.reps} reps" + (
-                f" ({format_duration(segment.seconds)})" if segment.seconds else ", your pace"
-            )
-        else:
-            amount = format_duration(segment.seconds or 0)
-        where = f"set {segment.set_number}/{segment.sets}"
-        lines.append(
-            f"{format_duration(clock):>7}  {segment.kind:<6}  {segment.exercise.name}{side} — "
-            f"{where}, {amount}"
-        )
-        clock += segment.estimated_seconds()
-    return lines
 
 
 def run(plan: RoutinePlan, as_json: bool, out: TextIO) -> int:

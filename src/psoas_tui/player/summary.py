@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from psoas_tui.player.describe import format_duration
 from psoas_tui.player.session import PainReport, Session
-from psoas_tui.player.timeline import format_duration
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,13 +132,3 @@ def build_timeline(plan: RoutinePlan) -> Timeline:
             if set_number < exercise.sets:
                 add("rest", sides[0], set_number + 1, exercise.rest_seconds)
     return Timeline(plan=plan, segments=tuple(segments))
-
-
-def format_duration(seconds: float) -> str:
-    """`m:ss` (or `h:mm:ss` from an hour up)."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"

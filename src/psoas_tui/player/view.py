@@ -11,8 +11,9 @@ import math
 from dataclasses import dataclass
 
 from psoas_tui.catalogue.model import Catalogue
+from psoas_tui.player.describe import format_duration, segment_amount
 from psoas_tui.player.session import Session
-from psoas_tui.player.timeline import Segment, format_duration
+from psoas_tui.player.timeline import Segment
 
 CUE_SECONDS = 10
 """How long each cue stays on screen before the next one is shown."""
@@ -81,10 +82,7 @@ def _describe(segment: Segment | None) -> str:
         return f"switch to the {segment.side} side"
     if segment.kind == "rest":
         return f"rest, then set {segment.set_number} of {segment.sets}"
-    amount = (
-        f"{segment.reps} reps" if segment.kind == "reps" else format_duration(segment.seconds or 0)
-    )
-    return f"{name}{side}, {amount}"
+    return f"{name}{side}, {segment_amount(segment)}"
 
 
 def _reps_text(segment: Segment, elapsed: float) -> str:

@@ -14,7 +14,6 @@ from typing import Literal
 from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.catalogue.model import Catalogue
-from psoas_tui.player.timeline import build_timeline
 from psoas_tui.routine.parse import LoadedRoutine, load_routine
 from psoas_tui.textfile.names import did_you_mean
 from psoas_tui.textfile.problems import Problem, ProblemsError
@@ -39,10 +38,6 @@ class RoutineEntry:
     @property
     def name(self) -> str:
         return self.loaded.plan.name if self.loaded else self.path.name
-
-    @property
-    def estimated_seconds(self) -> float:
-        return build_timeline(self.loaded.plan).estimated_seconds if self.loaded else 0.0
 
     @property
     def error(self) -> str:

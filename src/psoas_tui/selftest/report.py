@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from psoas_tui.player.timeline import build_timeline, format_duration
+from psoas_tui.player.describe import dose_text, estimated_duration
 from psoas_tui.routine.model import Routine
-from psoas_tui.routine.plan import PlannedExercise, RoutinePlan
+from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.routine.write import routine_to_data
 from psoas_tui.selftest.prescribe import sides_words
 from psoas_tui.selftest.questions import STOP_ADVICE
@@ -49,31 +49,14 @@ def result_lines(result: SelfTestResult) -> list[str]:
     return lines
 
 
-def _amount(item: PlannedExercise) -> str:
-    if item.hold_seconds is not None:
-        amount = f"{item.sets} × {item.hold_seconds} s"
-    else:
-        pace = f" ({item.tempo_seconds:g} s each)" if item.tempo_seconds else ", your pace"
-        amount = f"{item.sets} × {item.reps} reps{pace}"
-    where = {
-        "both": "per side",
-        "left": "left side only",
-        "right": "right side only",
-        "alternating": "sides alternating",
-        "none": "",
-    }[item.sides]
-    return f"{amount}, {where}" if where else amount
-
-
 def routine_lines(plan: RoutinePlan) -> list[str]:
     """The routine's exercises, one numbered line each, and its estimated length."""
     lines = [f"Routine: {plan.name}"]
     lines += [
-        f"  {number}. {item.name} — {_amount(item)}"
+        f"  {number}. {item.name} — {dose_text(item)}"
         for number, item in enumerate(plan.exercises, start=1)
     ]
-    estimate = format_duration(build_timeline(plan).estimated_seconds)
-    lines.append(f"  About {estimate} in all.")
+    lines.append(f"  About {estimated_duration(plan)} in all.")
     return lines
 
 

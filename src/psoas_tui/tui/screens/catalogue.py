@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from psoas_tui.catalogue.model import Exercise
 from psoas_tui.catalogue.search import FACET_EQUIPMENT, FACET_POSITIONS, ExerciseFilter, search
 from psoas_tui.catalogue.vocabulary import Kind, Position
+from psoas_tui.player.describe import amount_text
 from psoas_tui.routine.resolve import single_exercise_plan
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.keys import first_key
@@ -38,14 +39,19 @@ def _next(options: tuple[object, ...], current: object) -> object:
 def exercise_detail(exercise: Exercise) -> str:
     """The detail pane's text (plain text: it is never read as markup)."""
     dosage = exercise.dosage
-    side = " per side" if exercise.per_side else ""
+    dose = amount_text(
+        dosage.sets,
+        hold_seconds=dosage.hold_seconds,
+        reps=dosage.reps,
+        sides="both" if exercise.per_side else "none",
+    )
     if dosage.hold_seconds is not None and dosage.hold_range is not None:
         low, high = dosage.hold_range
-        dose = f"{dosage.sets} × {dosage.hold_seconds} s hold{side} (articles: {low}–{high} s"
+        dose += f" (articles: {low}–{high} s"
     else:
         assert dosage.reps_range is not None
         low, high = dosage.reps_range
-        dose = f"{dosage.sets} × {dosage.reps} reps{side} (articles: {low}–{high} reps"
+        dose += f" (articles: {low}–{high} reps"
     dose += f", {dosage.sets_range[0]}–{dosage.sets_range[1]} sets)"
     gear = ", ".join(exercise.equipment) or "nothing"
     extra = (

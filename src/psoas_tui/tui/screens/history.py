@@ -56,7 +56,7 @@ class HistoryScreen(AppScreen):
     def on_history_screen_loaded(self, message: Loaded) -> None:
         from rich.text import Text
 
-        from psoas_tui.player.timeline import format_duration
+        from psoas_tui.player.describe import format_duration, sessions_total
 
         table = self.query_one("#sessions", DataTable)
         for item in message.sessions:
@@ -71,7 +71,7 @@ class HistoryScreen(AppScreen):
                 (item.rating or "").replace("_", " "),
             )
         total = sum(item.work_seconds for item in message.sessions)
-        status = f"{len(message.sessions)} sessions, {format_duration(total)} of holds and reps"
+        status = sessions_total(len(message.sessions), total)
         if message.problem:
             status += f" — {message.problem}"
         self.query_one("#history-status", Static).update(status)

@@ -85,7 +85,7 @@ class HomeScreen(AppScreen):
     @work(thread=True, exclusive=True, group="home")
     def refresh_data(self) -> None:
         """Read the suggestion and the last sessions off the event loop."""
-        from psoas_tui.player.timeline import format_duration
+        from psoas_tui.player.describe import format_duration
         from psoas_tui.routine.library import RoutineNotFound, find_routine
         from psoas_tui.routine.suggestion import suggest
         from psoas_tui.store.history import History, HistoryError
@@ -112,15 +112,14 @@ class HomeScreen(AppScreen):
         self.post_message(self.Loaded(plan, suggestion.reason, lines, error))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
-        from psoas_tui.player.timeline import build_timeline, format_duration
+        from psoas_tui.player.describe import estimated_duration
 
         self.plan = message.plan
         name = self.query_one("#suggested-name", Static)
         if message.plan is None:
             name.update(f"(the suggested routine could not be read: {message.error})")
         else:
-            minutes = format_duration(build_timeline(message.plan).estimated_seconds)
-            name.update(f"{message.plan.name} — {minutes}")
+            name.update(f"{message.plan.name} — {estimated_duration(message.plan)}")
         self.query_one("#suggested-why", Static).update(message.reason)
         start = first_key(self.BINDINGS, "start")
         recent = "\n".join(message.sessions) or f"None yet. Press {start} to start your first."

@@ -71,7 +71,7 @@ class LibraryScreen(AppScreen):
     def on_library_screen_loaded(self, message: Loaded) -> None:
         from rich.text import Text
 
-        from psoas_tui.player.timeline import format_duration
+        from psoas_tui.player.describe import estimated_duration
 
         self.entries = message.entries
         self.psoas.routine_entries = message.entries
@@ -84,7 +84,7 @@ class LibraryScreen(AppScreen):
                 plan = entry.loaded.plan
                 cells = [
                     Text(plan.name),
-                    format_duration(entry.estimated_seconds),
+                    estimated_duration(plan),
                     str(len(plan.exercises)),
                     Text(", ".join(plan.tags)),
                     entry.source,
@@ -123,8 +123,8 @@ class LibraryScreen(AppScreen):
         return self.entries[table.cursor_row]
 
     def _preview(self) -> None:
-        from psoas_tui.cli.show import timeline_lines
-        from psoas_tui.player.timeline import build_timeline, format_duration
+        from psoas_tui.player.describe import format_duration, timeline_lines
+        from psoas_tui.player.timeline import build_timeline
 
         entry = self._current()
         body = self.query_one("#preview-body", Static)
