@@ -11,6 +11,7 @@ from plans import exercise, plan
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.player.session import PainReport, SegmentFinished, Session
 from psoas_tui.player.timeline import build_timeline
+from psoas_tui.services.session_recorder import segment_record, session_start
 from psoas_tui.store.history import SCHEMA_VERSION, History, HistoryError
 
 
@@ -18,12 +19,12 @@ def play_some(history: History, finish: bool) -> int:
     routine = plan(exercise("Lunge", prep=5, sets=1, hold=30))
     clock = FakeClock()
     session = Session(build_timeline(routine), clock)
-    session_id = history.start_session(routine, build_timeline(routine).total_seconds)
+    session_id = history.start_session(session_start(build_timeline(routine)))
 
     def record(events: list[object]) -> None:
         for event in events:
             if isinstance(event, SegmentFinished):
-                history.record_segment(session_id, event)
+                history.record_segment(session_id, segment_record(event))
 
     record(session.start())
     clock.advance(5)
@@ -97,3 +98,31 @@ def test_the_database_uses_wal_and_records_its_schema_version(tmp_path: Path) ->
         connection = history.connection
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_one_history_serves_several_threads_and_refuses_use_once_closed(tmp_path: Path) -> None:
+    import threading
+
+    history = History.open(tmp_path / "h.sqlite3")
+    play_some(history, finish=True)
+    read: list[int] = []
+    readers = [
+        threading.Thread(target=lambda: read.append(len(history.sessions()))) for _ in range(4)
+    ]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert read == [1, 1, 1, 1]
+    history.close()
+    assert history.closed
+    with pytest.raises(HistoryError, match="closed"):
+        history.sessions()
+    history.close()  # closing twice is harmless
+
+
+def test_sqlite_errors_come_out_as_history_errors(tmp_path: Path) -> None:
+    with History.open(tmp_path / "h.sqlite3") as history:
+        history.connection.execute("DROP TABLE pain_reports")
+        with pytest.raises(HistoryError, match="pain_reports"):
+            history.sessions()

@@ -227,6 +227,33 @@ def test_without_save_no_history_database_is_created(
     assert code == 0 and not psoas_home.exists()
 
 
+def test_save_when_the_routine_cannot_be_written_exits_1(
+    psoas_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    psoas_home.mkdir()
+    (psoas_home / "routines").write_text("a file where the folder should be")
+    code, out, err = run(capsys, "selftest", "--answers", str(EXAMPLE), "--save")
+    assert (code, out) == (1, "")
+    assert err.startswith("psoas: The routine could not be saved: ")
+
+
+def test_a_newer_history_is_reported_and_the_result_still_shown(
+    psoas_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from psoas_tui import paths
+    from psoas_tui.store.history import SCHEMA_VERSION
+
+    psoas_home.mkdir()
+    connection = sqlite3.connect(paths.history_db())
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    code, out, err = run(capsys, "selftest", "--answers", str(EXAMPLE))
+    assert code == 0 and out.startswith("Result: Tight psoas (left)")
+    assert "could not be read from the history" in err and "newer psoas-tui" in err
+
+
 def test_a_bad_answers_file_exits_1_with_problems_on_stderr(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

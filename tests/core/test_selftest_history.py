@@ -9,6 +9,7 @@ from pathlib import Path
 
 from psoas_tui.selftest.answers import Answers
 from psoas_tui.selftest.scoring import score_selftest
+from psoas_tui.services.selftest_history import last_selftest, record_selftest
 from psoas_tui.store.history import MIGRATIONS, SCHEMA_VERSION, History
 
 
@@ -54,23 +55,23 @@ def test_a_version_1_database_migrates_with_its_sessions_intact(tmp_path: Path) 
             "completed",
             1,
         )
-        assert history.last_selftest() is None
-        history.record_selftest(_answers(), score_selftest(_answers()))
+        assert last_selftest(history) is None
+        record_selftest(history, _answers(), score_selftest(_answers()))
     with History.open(path) as history:
         assert len(history.sessions()) == 1
-        assert history.last_selftest() is not None
+        assert last_selftest(history) is not None
 
 
 def test_results_are_kept_and_the_newest_is_read_back(tmp_path: Path) -> None:
     first, second = _answers("deep_front_hip"), _answers("nothing")
     with History.open(tmp_path / "h.sqlite3") as history:
-        history.record_selftest(
-            first, score_selftest(first), datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
+        record_selftest(
+            history, first, score_selftest(first), datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
         )
-        newest = history.record_selftest(
-            second, score_selftest(second), datetime(2025, 2, 1, 9, 0, tzinfo=UTC)
+        newest = record_selftest(
+            history, second, score_selftest(second), datetime(2025, 2, 1, 9, 0, tzinfo=UTC)
         )
-        record = history.last_selftest()
+        record = last_selftest(history)
         row = history.connection.execute(
             "SELECT verdict, tight_sides, weak_sides, rectus_femoris FROM selftest_results"
             " WHERE id = ?",
@@ -86,19 +87,19 @@ def test_results_are_kept_and_the_newest_is_read_back(tmp_path: Path) -> None:
 def test_a_result_stored_by_another_version_is_scored_again(tmp_path: Path) -> None:
     answers = _answers()
     with History.open(tmp_path / "h.sqlite3") as history:
-        history.record_selftest(answers, score_selftest(answers))
+        record_selftest(history, answers, score_selftest(answers))
         history.connection.execute("UPDATE selftest_results SET result_json = '{\"old\": 1}'")
-        record = history.last_selftest()
+        record = last_selftest(history)
     assert record is not None and record.result == score_selftest(answers)
 
 
 def test_unreadable_answers_are_passed_over(tmp_path: Path) -> None:
     answers = _answers()
     with History.open(tmp_path / "h.sqlite3") as history:
-        history.record_selftest(answers, score_selftest(answers), datetime(2025, 1, 1, tzinfo=UTC))
-        history.record_selftest(answers, score_selftest(answers), datetime(2025, 2, 1, tzinfo=UTC))
+        record_selftest(history, answers, score_selftest(answers), datetime(2025, 1, 1, tzinfo=UTC))
+        record_selftest(history, answers, score_selftest(answers), datetime(2025, 2, 1, tzinfo=UTC))
         history.connection.execute(
             "UPDATE selftest_results SET answers_json = 'not json' WHERE taken_at LIKE '2025-02%'"
         )
-        record = history.last_selftest()
+        record = last_selftest(history)
     assert record is not None and record.taken_at.month == 1

@@ -3,13 +3,16 @@ result, then playing the routine it made; red flags; going back to change an ans
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.routine.parse import load_routine
+from psoas_tui.services.selftest_history import last_selftest
 from psoas_tui.store.history import History
 from psoas_tui.store.settings import Settings, load_settings, save_settings
 from psoas_tui.tui.app import PsoasApp
@@ -38,6 +41,12 @@ async def choose(pilot, answer_id: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def result_kept(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the worker that keeps the result finish, and its message reach the screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_the_whole_questionnaire_to_a_played_routine() -> None:
     the_app = app()
     async with the_app.run_test(size=(100, 30)) as pilot:
@@ -61,6 +70,7 @@ async def test_the_whole_questionnaire_to_a_played_routine() -> None:
         review = page_text(the_app)
         assert "Sitting: 9 hours" in review and "Tight or uncomfortable hips" in review
         await pilot.press("enter")
+        await result_kept(pilot)
         assert isinstance(the_app.screen, SelfTestResultScreen)
         verdict = str(the_app.screen.query_one("#verdict", Static).render())
         assert verdict == "Tight psoas (left) and weak hip flexors (left)"
@@ -69,7 +79,7 @@ async def test_the_whole_questionnaire_to_a_played_routine() -> None:
     saved = load_settings()[0].selftest_routine
     assert saved and load_routine(paths.user_routines_dir() / saved.split("/")[-1])
     with History.open(paths.history_db()) as history:
-        record = history.last_selftest()
+        record = last_selftest(history)
     assert record is not None and record.result.verdict == "both"
 
 
@@ -78,6 +88,7 @@ async def test_a_red_flag_goes_straight_to_see_a_professional_with_no_routine() 
     async with the_app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("space", "n")  # tick "sharp pain"
+        await result_kept(pilot)
         assert isinstance(the_app.screen, SelfTestResultScreen)
         text = page_text(the_app)
         assert "See a professional" in text and "Routine:" not in text
@@ -118,6 +129,7 @@ async def test_retaking_shows_what_changed_and_home_suggests_the_new_routine() -
         await choose(pilot, "clean")
         await choose(pilot, "clean")
         await pilot.press("enter")
+        await result_kept(pilot)
         assert isinstance(first.screen, SelfTestResultScreen)
         assert not first.screen.query("#changes")
     second = app()
@@ -129,9 +141,38 @@ async def test_retaking_shows_what_changed_and_home_suggests_the_new_routine() -
         await choose(pilot, "clean")
         await choose(pilot, "clean")
         await pilot.press("enter")
+        await result_kept(pilot)
         changes = str(second.screen.query_one("#changes", Static).render())
         assert "Left: was tight, now clear" in changes
         await pilot.press("escape")  # the result
         await second.workers.wait_for_complete()
         await pilot.pause()
         assert "self-test" in str(second.screen.query_one("#suggested-why", Static).render())
+
+
+async def test_the_result_is_kept_off_the_event_loop_and_only_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While the history is slow to answer, the screen still runs (and a second key does not
+    finish the self-test twice); the result comes when the history has answered."""
+    release = threading.Event()
+    real_history = PsoasApp.history
+
+    def slow_history(self: PsoasApp) -> History:
+        release.wait(timeout=5)
+        return real_history(self)
+
+    monkeypatch.setattr(PsoasApp, "history", slow_history)
+    the_app = app()
+    async with the_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "n")  # a red flag: straight to the result
+        await pilot.pause()
+        screen = the_app.screen
+        assert isinstance(screen, SelfTestScreen) and screen.finishing
+        await pilot.press("n")
+        release.set()
+        await result_kept(pilot)
+        assert isinstance(the_app.screen, SelfTestResultScreen)
+    with History.open(paths.history_db()) as history:
+        assert [row.verdict for row in history.selftests()] == ["see_professional"]

@@ -3,19 +3,19 @@ print the verdict, the reasons and the routine; with `--save`, keep the routine 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
-from psoas_tui.selftest.answers import Answers, load_answers
-from psoas_tui.selftest.compare import changes
-from psoas_tui.selftest.prescribe import routine_for, routine_plan, save_result_routine
+from psoas_tui.selftest.answers import load_answers
 from psoas_tui.selftest.report import result_json, result_lines, routine_lines
-from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
-from psoas_tui.store.history import History, HistoryError, SelfTestRecord
+from psoas_tui.services.selftest_outcome import finish_selftest
+from psoas_tui.store.history import History
 from psoas_tui.textfile.printable import printable
 from psoas_tui.textfile.problems import ProblemsError
 
@@ -24,32 +24,16 @@ def _warn(message: str) -> None:
     print(printable(f"psoas: {message}"), file=sys.stderr)
 
 
-def _history(save: bool) -> History | None:
+@contextlib.contextmanager
+def _history(save: bool) -> Iterator[History | None]:
     """The history database: opened to record with `--save`, else only if it already exists."""
     if not save and not paths.history_db().exists():
-        return None
-    try:
-        history = History.open(paths.history_db())
-    except HistoryError as error:
-        _warn(str(error))
-        return None
-    if history.notice:
-        _warn(history.notice)
-    return history
-
-
-def _previous_and_record(
-    save: bool, answers: Answers, result: SelfTestResult
-) -> SelfTestRecord | None:
-    """The last result kept before this one; with `save`, keep this one too."""
-    history = _history(save)
-    if history is None:
-        return None
-    with history:
-        previous = history.last_selftest()
-        if save:
-            history.record_selftest(answers, result)
-    return previous
+        yield None
+        return
+    with History.open(paths.history_db()) as history:
+        if history.notice:
+            _warn(history.notice)
+        yield history
 
 
 def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
@@ -60,18 +44,14 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
         for problem in error.problems:
             print(printable(str(problem)), file=sys.stderr)
         return 1
-    catalogue = load_catalogue()
-    result = score_selftest(answers)
-    routine = routine_for(result, catalogue)
-    saved: Path | None = None
-    if save and routine is not None:
-        try:
-            saved = save_result_routine(routine, result.verdict)
-        except OSError as error:
-            _warn(f"cannot save the routine: {error.strerror or error}")
-            return 1
-    previous = _previous_and_record(save, answers, result)
-    changed = changes(previous.result, result) if previous is not None else []
+    outcome = finish_selftest(answers, load_catalogue(), lambda: _history(save), save=save)
+    if outcome.history_problem:
+        _warn(outcome.history_problem)
+    if outcome.routine_problem:
+        _warn(outcome.routine_problem)
+        return 1
+    result, routine = outcome.result, outcome.routine
+    saved, previous, changed = outcome.saved_to, outcome.previous, list(outcome.changes)
 
     if as_json:
         data: dict[str, Any] = result_json(result, routine)
@@ -83,14 +63,14 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
         return 0
 
     lines = result_lines(result)
-    if routine is not None:
-        lines += ["", *routine_lines(routine_plan(routine, catalogue))]
+    if outcome.plan is not None:
+        lines += ["", *routine_lines(outcome.plan)]
     if previous is not None:
         when = previous.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         lines += ["", f"Since your last self-test ({when}):", *(f"  - {c}" for c in changed)]
     if saved is not None:
         lines += ["", f"Saved to {saved}", f"Play it with: psoas play {saved.stem}"]
-    elif save:
+    elif save and not outcome.history_problem:
         lines += ["", "No routine was saved; the result was kept in your history."]
     for line in lines:
         print(printable(line), file=out)

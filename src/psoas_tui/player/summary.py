@@ -9,7 +9,7 @@ from psoas_tui.player.session import PainReport, Session
 
 
 @dataclass(frozen=True, slots=True)
-class SessionSummary:
+class SessionTotals:
     """What a session added up to."""
 
     routine_name: str
@@ -47,7 +47,7 @@ class SessionSummary:
         return lines
 
 
-def summarise(session: Session) -> SessionSummary:
+def summarise(session: Session) -> SessionTotals:
     done: dict[str, None] = {}
     attempted: dict[str, None] = {}
     spent = work = left = right = 0.0
@@ -67,7 +67,7 @@ def summarise(session: Session) -> SessionSummary:
             elif segment.side == "right":
                 right += record.actual_seconds
     skipped = tuple(name for name in attempted if name not in done)
-    return SessionSummary(
+    return SessionTotals(
         routine_name=session.timeline.plan.name,
         completed=session.state == "finished",
         seconds_spent=spent,

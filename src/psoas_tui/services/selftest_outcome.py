@@ -1,8 +1,10 @@
 """Finish a self-test: score the answers, compare with the last result, keep the result in the
-history and save the routine made for it (the self-test screens' last step); plain Python."""
+history and save the routine made for it; the one path for the self-test screens and the CLI."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +16,12 @@ from psoas_tui.selftest.answers import Answers
 from psoas_tui.selftest.compare import changes
 from psoas_tui.selftest.prescribe import routine_for, routine_plan, save_result_routine
 from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
+from psoas_tui.services.selftest_history import SelfTestRecord, last_selftest, record_selftest
 from psoas_tui.store.history import History, HistoryError
+
+HistoryAccess = Callable[[], AbstractContextManager[History | None]]
+"""Opens the history for one use. The block gets None when there is no history to read and none
+should be made; opening may raise `HistoryError` or `OSError`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,36 +33,65 @@ class SelfTestOutcome:
     routine: Routine | None
     plan: RoutinePlan | None
     saved_to: Path | None
+    previous: SelfTestRecord | None
+    """The last result kept before this one, if any."""
     changes: tuple[str, ...]
-    problems: tuple[str, ...]
-    """What could not be kept (history or routine file), in words."""
+    """What changed per side since `previous`."""
+    routine_problem: str = ""
+    """Why the routine could not be saved, in words ("" when it was, or was not to be)."""
+    history_problem: str = ""
+    """Why the history could not be read or written, in words."""
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What could not be kept (history or routine file), in words."""
+        return tuple(p for p in (self.routine_problem, self.history_problem) if p)
 
 
 def finish_selftest(
-    answers: Answers, catalogue: Catalogue, history_path: Path, today: date | None = None
+    answers: Answers,
+    catalogue: Catalogue,
+    history: HistoryAccess,
+    *,
+    save: bool = True,
+    today: date | None = None,
 ) -> SelfTestOutcome:
-    """Score `answers`, record them, and save the routine they call for."""
+    """Score `answers` and compare them with the last result kept. With `save`, also keep the
+    result in the history and save the routine it calls for; without, write nothing."""
     result = score_selftest(answers)
     routine = routine_for(result, catalogue, today=today)
     plan = routine_plan(routine, catalogue) if routine is not None else None
-    problems: list[str] = []
     saved_to = None
-    if routine is not None:
+    routine_problem = history_problem = ""
+    if save and routine is not None:
         try:
             saved_to = save_result_routine(routine, result.verdict, today=today)
+        except OSError as error:
+            routine_problem = f"The routine could not be saved: {error}"
+        else:
             if plan is not None:
                 plan = replace(plan, routine_id=saved_to.stem, path=saved_to, source="user")
-        except OSError as error:
-            problems.append(f"The routine could not be saved: {error}")
-    differences: list[str] = []
+    previous = None
     try:
-        with History.open(history_path) as history:
-            previous = history.last_selftest()
-            if previous is not None:
-                differences = changes(previous.result, result)
-            history.record_selftest(answers, result)
+        with history() as store:
+            if store is not None:
+                previous = last_selftest(store)
+                if save:
+                    record_selftest(store, answers, result)
     except (HistoryError, OSError) as error:
-        problems.append(f"The result was not kept in the history: {error}")
+        if save:
+            history_problem = f"The result was not kept in the history: {error}"
+        else:
+            history_problem = f"The last self-test could not be read from the history: {error}"
+    differences = changes(previous.result, result) if previous is not None else []
     return SelfTestOutcome(
-        answers, result, routine, plan, saved_to, tuple(differences), tuple(problems)
+        answers,
+        result,
+        routine,
+        plan,
+        saved_to,
+        previous,
+        tuple(differences),
+        routine_problem,
+        history_problem,
     )

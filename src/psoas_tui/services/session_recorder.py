@@ -1,22 +1,54 @@
 """Write a session to the history as it goes: one transaction per finished segment.
 
-`SessionRecorder` sits between the engine's events and the `History`. When the history cannot be
-opened (a database from a newer program), the session still plays and `notice` says it is not
-being recorded.
+`SessionRecorder` sits between the engine's events and the `History`, turning them into the
+store's records. When there is no history to write to (a database from a newer program), the
+session still plays and `notice` says it is not being recorded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from psoas_tui.player.session import Event, SegmentFinished
 from psoas_tui.player.timeline import Timeline
-from psoas_tui.store.history import History, HistoryError, Outcome, Rating
+from psoas_tui.store.history import History
+from psoas_tui.store.records import Outcome, PainRecord, Rating, SegmentRecord, SessionStart
+
+
+def session_start(timeline: Timeline) -> SessionStart:
+    """The record of a session of `timeline` beginning."""
+    plan = timeline.plan
+    return SessionStart(
+        routine_id=plan.routine_id,
+        routine_name=plan.name,
+        file_hash=plan.file_hash,
+        planned_seconds=timeline.total_seconds,
+    )
+
+
+def segment_record(finished: SegmentFinished) -> SegmentRecord:
+    """The record of a finished segment, with its pain reports."""
+    segment = finished.segment
+    return SegmentRecord(
+        position=segment.index,
+        kind=segment.kind,
+        exercise_id=segment.exercise.exercise_id,
+        exercise_name=segment.exercise.name,
+        side=segment.side,
+        set_number=segment.set_number,
+        sets=segment.sets,
+        status=finished.status,
+        planned_seconds=finished.planned_seconds,
+        actual_seconds=finished.actual_seconds,
+        pain=tuple(
+            PainRecord(report.location, report.severity, report.action) for report in finished.pain
+        ),
+    )
 
 
 class SessionRecorder:
-    """Records one session; safe to call `finish` more than once (the first outcome wins)."""
+    """Records one session into a `History` it does not own (closing the recorder leaves the
+    history open); safe to call `finish` more than once (the first outcome wins)."""
 
     def __init__(self, history: History | None, notice: str = "") -> None:
         self.history = history
@@ -24,25 +56,16 @@ class SessionRecorder:
         self.session_id: int | None = None
         self.outcome: Outcome | None = None
 
-    @classmethod
-    def open(cls, path: Path) -> SessionRecorder:
-        try:
-            history = History.open(path)
-        except (HistoryError, OSError) as error:
-            return cls(None, f"This session will not be saved: {error}")
-        history.close_abandoned()
-        return cls(history, history.notice)
-
     def begin(self, timeline: Timeline) -> None:
         if self.history is not None:
-            self.session_id = self.history.start_session(timeline.plan, timeline.total_seconds)
+            self.session_id = self.history.start_session(session_start(timeline))
 
     def handle(self, events: Iterable[Event]) -> None:
         if self.history is None or self.session_id is None or self.outcome is not None:
             return
         for event in events:
             if isinstance(event, SegmentFinished):
-                self.history.record_segment(self.session_id, event)
+                self.history.record_segment(self.session_id, segment_record(event))
 
     def finish(self, outcome: Outcome) -> None:
         if self.outcome is not None:
@@ -56,6 +79,5 @@ class SessionRecorder:
             self.history.rate_session(self.session_id, rating)
 
     def close(self) -> None:
-        if self.history is not None:
-            self.history.close()
-            self.history = None
+        """Stop recording (the history stays open for its owner)."""
+        self.history = None

@@ -13,22 +13,20 @@ import contextlib
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
 
-from pydantic import ValidationError
-
-from psoas_tui.player.session import SegmentFinished
-from psoas_tui.routine.plan import RoutinePlan
-from psoas_tui.selftest.answers import Answers
-from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
+from psoas_tui.store.records import (
+    Outcome,
+    Rating,
+    SegmentRecord,
+    SelfTestRow,
+    SessionRow,
+    SessionStart,
+)
 from psoas_tui.textfile.atomic import move_aside
-
-Outcome = Literal["completed", "quit", "interrupted"]
-Rating = Literal["too_easy", "about_right", "too_hard"]
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: sessions, their segments, and pain reports
@@ -88,48 +86,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class HistoryError(Exception):
-    """The history database cannot be used (e.g. it comes from a newer program)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
-    """One row of `psoas history`."""
-
-    session_id: int
-    routine_id: str
-    routine_name: str
-    started_at: datetime
-    ended_at: datetime | None
-    outcome: Outcome | Literal["in progress"]
-    rating: Rating | None
-    work_seconds: float
-    done_segments: int
-    skipped_segments: int
-    pain_reports: int
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.session_id,
-            "routine": {"id": self.routine_id, "name": self.routine_name},
-            "started_at": self.started_at.isoformat(),
-            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
-            "outcome": self.outcome,
-            "rating": self.rating,
-            "work_seconds": round(self.work_seconds, 1),
-            "segments_done": self.done_segments,
-            "segments_skipped": self.skipped_segments,
-            "pain_reports": self.pain_reports,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class SelfTestRecord:
-    """A self-test result kept in the history, with the answers it came from."""
-
-    record_id: int
-    taken_at: datetime
-    answers: Answers
-    result: SelfTestResult
+    """The history database cannot be used (e.g. it comes from a newer program, or is closed)."""
 
 
 def utc_now() -> datetime:
@@ -149,13 +106,19 @@ def _pid_alive(pid: int | None) -> bool:
 
 
 class History:
-    """The history database. Open with `History.open(path)`; use as a context manager."""
+    """The history database. Open with `History.open(path)`; use as a context manager.
+
+    One `History` may be shared between threads (the app's workers and its event loop): every
+    call holds a lock for as long as it uses the connection.
+    """
 
     def __init__(self, connection: sqlite3.Connection, path: Path, notice: str = "") -> None:
         self.connection = connection
         self.path = path
         self.notice = notice
         """Set when something happened on opening that the user should hear about."""
+        self._lock = threading.RLock()
+        self._closed = False
 
     # --- opening -------------------------------------------------------------------------
     @classmethod
@@ -181,7 +144,14 @@ class History:
             return cls(_connect_and_migrate(path), path, notice)
 
     def close(self) -> None:
-        self.connection.close()
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self.connection.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def __enter__(self) -> History:
         return self
@@ -190,37 +160,57 @@ class History:
         self.close()
 
     @contextlib.contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for this thread alone until the block ends. SQLite's errors come out
+        as `HistoryError`, so that callers need not know SQLite."""
+        with self._lock:
+            if self._closed:
+                raise HistoryError(f"{self.path}: the history database is closed")
+            try:
+                yield self.connection
+            except sqlite3.Error as error:
+                raise HistoryError(f"{self.path}: {error}") from error
+
+    @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        cursor = self.connection.cursor()
-        try:
-            cursor.execute("BEGIN IMMEDIATE")
-            yield cursor
-            cursor.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                cursor.execute("ROLLBACK")
-            raise
+        with self._using() as connection:
+            cursor = connection.cursor()
+            try:
+                cursor.execute("BEGIN IMMEDIATE")
+                yield cursor
+                cursor.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    cursor.execute("ROLLBACK")
+                raise
+
+    def _rows(self, query: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Every row of `query`, each read by column name."""
+        with self._using() as connection:
+            cursor = connection.cursor()
+            cursor.row_factory = sqlite3.Row
+            return cursor.execute(query, parameters).fetchall()
 
     # --- writing -------------------------------------------------------------------------
-    def start_session(self, plan: RoutinePlan, planned_seconds: float) -> int:
+    def start_session(self, start: SessionStart) -> int:
+        """Keep a session that has just begun; returns its id."""
         with self._transaction() as cursor:
             cursor.execute(
                 "INSERT INTO sessions (routine_id, routine_name, file_hash, started_at,"
                 " planned_seconds, pid) VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    plan.routine_id,
-                    plan.name,
-                    plan.file_hash,
+                    start.routine_id,
+                    start.routine_name,
+                    start.file_hash,
                     utc_now().isoformat(),
-                    planned_seconds,
+                    start.planned_seconds,
                     os.getpid(),
                 ),
             )
             return int(cursor.lastrowid or 0)
 
-    def record_segment(self, session_id: int, record: SegmentFinished) -> None:
+    def record_segment(self, session_id: int, segment: SegmentRecord) -> None:
         """Commit one finished segment (and its pain reports) in its own transaction."""
-        segment = record.segment
         with self._transaction() as cursor:
             cursor.execute(
                 "INSERT INTO segments (session_id, position, kind, exercise_id, exercise_name,"
@@ -228,21 +218,21 @@ class History:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
-                    segment.index,
+                    segment.position,
                     segment.kind,
-                    segment.exercise.exercise_id,
-                    segment.exercise.name,
+                    segment.exercise_id,
+                    segment.exercise_name,
                     segment.side,
                     segment.set_number,
                     segment.sets,
-                    record.status,
-                    record.planned_seconds,
-                    record.actual_seconds,
+                    segment.status,
+                    segment.planned_seconds,
+                    segment.actual_seconds,
                     utc_now().isoformat(),
                 ),
             )
             segment_id = cursor.lastrowid
-            for report in record.pain:
+            for report in segment.pain:
                 cursor.execute(
                     "INSERT INTO pain_reports (segment_id, location, severity, action)"
                     " VALUES (?, ?, ?, ?)",
@@ -262,10 +252,10 @@ class History:
 
     def close_abandoned(self) -> int:
         """Mark sessions whose process is gone without closing them as interrupted."""
-        rows = self.connection.execute(
-            "SELECT id, pid FROM sessions WHERE outcome IS NULL"
-        ).fetchall()
-        dead = [row[0] for row in rows if not _pid_alive(row[1]) or row[1] == os.getpid()]
+        rows = self._rows("SELECT id, pid FROM sessions WHERE outcome IS NULL")
+        dead = [
+            row["id"] for row in rows if not _pid_alive(row["pid"]) or row["pid"] == os.getpid()
+        ]
         if dead:
             with self._transaction() as cursor:
                 cursor.executemany(
@@ -273,97 +263,95 @@ class History:
                 )
         return len(dead)
 
-    def record_selftest(
-        self, answers: Answers, result: SelfTestResult, taken_at: datetime | None = None
-    ) -> int:
+    def record_selftest(self, row: SelfTestRow) -> int:
         """Keep a self-test result (and its answers); returns its id."""
         with self._transaction() as cursor:
             cursor.execute(
                 "INSERT INTO selftest_results (taken_at, verdict, tight_sides, weak_sides,"
                 " rectus_femoris, answers_json, result_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (taken_at or utc_now()).astimezone(UTC).isoformat(),
-                    result.verdict,
-                    ",".join(result.tight_sides),
-                    ",".join(result.weak_sides),
-                    ",".join(result.rectus_femoris),
-                    json.dumps(answers.to_data(), ensure_ascii=False),
-                    result.model_dump_json(),
+                    row.taken_at.astimezone(UTC).isoformat(),
+                    row.verdict,
+                    ",".join(row.tight_sides),
+                    ",".join(row.weak_sides),
+                    ",".join(row.rectus_femoris),
+                    row.answers_json,
+                    row.result_json,
                 ),
             )
             return int(cursor.lastrowid or 0)
 
     # --- reading -------------------------------------------------------------------------
-    def last_selftest(self) -> SelfTestRecord | None:
-        """The newest self-test result that this program can read, or None."""
-        rows = self.connection.execute(
-            "SELECT id, taken_at, answers_json, result_json FROM selftest_results"
-            " ORDER BY taken_at DESC, id DESC"
+    def selftests(self) -> list[SelfTestRow]:
+        """Every self-test result kept, newest first."""
+        rows = self._rows(
+            "SELECT id, taken_at, verdict, tight_sides, weak_sides, rectus_femoris,"
+            " answers_json, result_json FROM selftest_results ORDER BY taken_at DESC, id DESC"
         )
-        for record_id, taken_at, answers_json, result_json in rows:
-            try:
-                answers = Answers.from_data(json.loads(answers_json))
-            except (ValueError, ValidationError):
-                continue  # unreadable answers: try the one before
-            try:
-                result = SelfTestResult.model_validate_json(result_json)
-            except ValidationError:
-                result = score_selftest(answers)  # stored by another version: score again
-            return SelfTestRecord(record_id, datetime.fromisoformat(taken_at), answers, result)
-        return None
+        return [
+            SelfTestRow(
+                taken_at=datetime.fromisoformat(row["taken_at"]),
+                verdict=row["verdict"],
+                tight_sides=_sides(row["tight_sides"]),
+                weak_sides=_sides(row["weak_sides"]),
+                rectus_femoris=_sides(row["rectus_femoris"]),
+                answers_json=row["answers_json"],
+                result_json=row["result_json"],
+                record_id=row["id"],
+            )
+            for row in rows
+        ]
 
-    def sessions(self, limit: int | None = None) -> list[SessionSummary]:
+    def sessions(self, limit: int | None = None) -> list[SessionRow]:
         """Sessions, newest first, with their totals."""
         query = """
             SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at, s.outcome,
                    s.rating, s.pid,
-                   COALESCE(SUM(CASE WHEN g.kind IN ('hold', 'reps') THEN g.actual_seconds END), 0),
-                   COUNT(CASE WHEN g.status = 'done' AND g.kind IN ('hold', 'reps') THEN 1 END),
-                   COUNT(CASE WHEN g.status = 'skipped' AND g.kind IN ('hold', 'reps') THEN 1 END),
+                   COALESCE(SUM(CASE WHEN g.kind IN ('hold', 'reps') THEN g.actual_seconds END), 0)
+                     AS work_seconds,
+                   COUNT(CASE WHEN g.status = 'done' AND g.kind IN ('hold', 'reps') THEN 1 END)
+                     AS done_segments,
+                   COUNT(CASE WHEN g.status = 'skipped' AND g.kind IN ('hold', 'reps') THEN 1 END)
+                     AS skipped_segments,
                    (SELECT COUNT(*) FROM pain_reports p JOIN segments x ON p.segment_id = x.id
-                     WHERE x.session_id = s.id)
+                     WHERE x.session_id = s.id) AS pain_reports
             FROM sessions s LEFT JOIN segments g ON g.session_id = s.id
             GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
         """
         if limit is not None:
             query += f" LIMIT {int(limit)}"
         result = []
-        for row in self.connection.execute(query):
-            outcome = row[5]
+        for row in self._rows(query):
+            outcome = row["outcome"]
             if outcome is None:
-                outcome = "in progress" if _pid_alive(row[7]) else "interrupted"
+                outcome = "in progress" if _pid_alive(row["pid"]) else "interrupted"
             result.append(
-                SessionSummary(
-                    session_id=row[0],
-                    routine_id=row[1],
-                    routine_name=row[2],
-                    started_at=datetime.fromisoformat(row[3]),
-                    ended_at=datetime.fromisoformat(row[4]) if row[4] else None,
+                SessionRow(
+                    session_id=row["id"],
+                    routine_id=row["routine_id"],
+                    routine_name=row["routine_name"],
+                    started_at=datetime.fromisoformat(row["started_at"]),
+                    ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
                     outcome=outcome,
-                    rating=row[6],
-                    work_seconds=row[8],
-                    done_segments=row[9],
-                    skipped_segments=row[10],
-                    pain_reports=row[11],
+                    rating=row["rating"],
+                    work_seconds=row["work_seconds"],
+                    done_segments=row["done_segments"],
+                    skipped_segments=row["skipped_segments"],
+                    pain_reports=row["pain_reports"],
                 )
             )
         return result
-
-    def segments(self, session_id: int) -> list[dict[str, Any]]:
-        cursor = self.connection.execute(
-            "SELECT position, kind, exercise_id, exercise_name, side, set_number, sets, status,"
-            " planned_seconds, actual_seconds FROM segments WHERE session_id = ? ORDER BY id",
-            (session_id,),
-        )
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def to_json(self) -> str:
         return json.dumps([s.as_json() for s in self.sessions()], indent=2, ensure_ascii=False)
 
 
+def _sides(column: str) -> tuple[str, ...]:
+    return tuple(side for side in column.split(",") if side)
+
+
 def _connect_and_migrate(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    connection = sqlite3.connect(path, isolation_level=None, timeout=5.0, check_same_thread=False)
     try:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:

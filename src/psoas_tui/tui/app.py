@@ -6,6 +6,8 @@ workers, so the first frame comes as fast as a bare Textual app's.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from psoas_tui.routine.library import RoutineEntry
     from psoas_tui.routine.plan import RoutinePlan
     from psoas_tui.services.session_recorder import SessionRecorder
+    from psoas_tui.store.history import History
     from psoas_tui.store.settings import Settings
 
 
@@ -82,6 +85,9 @@ class PsoasApp(App[None]):
         self.history_path = history_path or paths.history_db()
         self.settings_path = settings_path or paths.settings_file()
         self.recorders: list[SessionRecorder] = []
+        self._history: History | None = None
+        self._history_lock = threading.Lock()
+        self._history_closed = False
         self.routine_entries: list[RoutineEntry] = []
         """Built-in and user routines as last read in the background (for the palette)."""
         self.crash: BaseException | None = None
@@ -115,6 +121,38 @@ class PsoasApp(App[None]):
             save_settings(updated, self.settings_path)
         except OSError as error:
             self.notify(f"Could not save settings: {error}", severity="error", markup=False)
+
+    def remember_settings(self, settings: Settings) -> None:
+        """Use settings that were already written (by a worker)."""
+        self._settings_and_notice = (settings, "")
+
+    def history(self) -> History:
+        """The app's one history database, opened on first use from any thread (a worker or the
+        event loop) and closed when the app ends. Raises `HistoryError` or `OSError` when it
+        cannot be opened."""
+        from psoas_tui.store.history import History, HistoryError
+
+        with self._history_lock:
+            if self._history_closed:
+                raise HistoryError(f"{self.history_path}: the history database is closed")
+            if self._history is None:
+                history = History.open(self.history_path)
+                try:
+                    history.close_abandoned()
+                except BaseException:
+                    history.close()
+                    raise
+                if history.notice:
+                    self.notify(history.notice, severity="warning", timeout=8, markup=False)
+                self._history = history
+            return self._history
+
+    def _close_history(self) -> None:
+        with self._history_lock:
+            self._history_closed = True
+            if self._history is not None:
+                self._history.close()
+                self._history = None
 
     def selftest_routine(self) -> str | None:
         """The routine the last self-test made, if it is still there."""
@@ -172,9 +210,13 @@ class PsoasApp(App[None]):
         """Open the player on `plan`."""
         from psoas_tui.player.timeline import build_timeline
         from psoas_tui.services.session_recorder import SessionRecorder
+        from psoas_tui.store.history import HistoryError
         from psoas_tui.tui.screens.player import PlayerScreen
 
-        recorder = SessionRecorder.open(self.history_path)
+        try:
+            recorder = SessionRecorder(self.history())
+        except (HistoryError, OSError) as error:
+            recorder = SessionRecorder(None, f"This session will not be saved: {error}")
         self.recorders.append(recorder)
 
         def finished(_: None) -> None:
@@ -265,3 +307,14 @@ class PsoasApp(App[None]):
         for recorder in self.recorders:
             recorder.finish("interrupted")
             recorder.close()
+
+    def on_unmount(self) -> None:
+        """The app is ending: end any open session, then close the history. (A session that
+        cannot be ended reads as interrupted anyway once this process is gone.)"""
+        from psoas_tui.store.history import HistoryError
+
+        try:
+            with contextlib.suppress(HistoryError):
+                self.interrupt_open_sessions()
+        finally:
+            self._close_history()

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
-from psoas_tui.store.history import SessionSummary
+from psoas_tui.store.records import SessionRow
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 
 
@@ -23,7 +23,7 @@ class HistoryScreen(AppScreen):
     ]
 
     class Loaded(Message):
-        def __init__(self, sessions: list[SessionSummary], problem: str) -> None:
+        def __init__(self, sessions: list[SessionRow], problem: str) -> None:
             super().__init__()
             self.sessions = sessions
             self.problem = problem
@@ -45,13 +45,14 @@ class HistoryScreen(AppScreen):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from psoas_tui.store.history import History, HistoryError
+        from psoas_tui.store.history import HistoryError
 
         try:
-            with History.open(self.psoas.history_path) as history:
-                self.post_message(self.Loaded(history.sessions(), history.notice))
+            sessions = self.psoas.history().sessions()
         except (HistoryError, OSError) as error:
             self.post_message(self.Loaded([], str(error)))
+        else:
+            self.post_message(self.Loaded(sessions, ""))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         from rich.text import Text

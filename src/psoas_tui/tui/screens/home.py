@@ -88,7 +88,7 @@ class HomeScreen(AppScreen):
         from psoas_tui.player.describe import format_duration
         from psoas_tui.routine.library import RoutineNotFound, find_routine
         from psoas_tui.routine.suggestion import suggest
-        from psoas_tui.store.history import History, HistoryError
+        from psoas_tui.store.history import HistoryError
         from psoas_tui.textfile.problems import ProblemsError
 
         app = self.psoas
@@ -100,13 +100,12 @@ class HomeScreen(AppScreen):
             error = str(problem)
         lines: list[str] = []
         try:
-            with History.open(app.history_path) as history:
-                for item in history.sessions(limit=5):
-                    when = item.started_at.astimezone().strftime("%a %d %b %H:%M")
-                    lines.append(
-                        f"{when}  {item.outcome:<11} {format_duration(item.work_seconds):>6}  "
-                        f"{item.routine_name}"
-                    )
+            for item in app.history().sessions(limit=5):
+                when = item.started_at.astimezone().strftime("%a %d %b %H:%M")
+                lines.append(
+                    f"{when}  {item.outcome:<11} {format_duration(item.work_seconds):>6}  "
+                    f"{item.routine_name}"
+                )
         except (HistoryError, OSError) as problem:
             lines.append(str(problem))
         self.post_message(self.Loaded(plan, suggestion.reason, lines, error))

@@ -6,13 +6,16 @@ Back (b) and next (n) move between pages; answers are kept in a draft until the 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, OptionList, SelectionList, Static
@@ -32,6 +35,11 @@ from psoas_tui.selftest.questions import (
 )
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.keys import first_key, hint
+
+if TYPE_CHECKING:
+    from psoas_tui.selftest.answers import Answers
+    from psoas_tui.services.selftest_outcome import SelfTestOutcome
+    from psoas_tui.store.settings import Settings
 
 TEST_PAGES: tuple[tuple[PhysicalTest, Side], ...] = (
     (KNEEL_TEST, "left"),
@@ -104,6 +112,8 @@ class SelfTestScreen(AppScreen):
         self.step = 0
         self.step_started = 0.0
         self._timer: Timer | None = None
+        self.finishing = False
+        """True from the last answer until the result screen closes: keys do not finish twice."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -364,22 +374,57 @@ class SelfTestScreen(AppScreen):
         self.dismiss(None)
 
     def _finish(self) -> None:
+        """Score the answers and show the result; keeping it (the history, the routine file,
+        the settings) happens in a worker, off the event loop."""
+        if self.finishing:
+            return
         from psoas_tui.selftest.answers import Answers
+
+        self.finishing = True
+        self._keep_result(Answers.model_validate(self.draft.to_data()))
+
+    @work(thread=True, group="selftest-finish")
+    def _keep_result(self, answers: Answers) -> None:
         from psoas_tui.services.selftest_outcome import finish_selftest
+        from psoas_tui.store.settings import save_settings
+
+        app = self.psoas
+        outcome = finish_selftest(
+            answers,
+            app.catalogue,
+            lambda: contextlib.nullcontext(app.history()),
+            today=app.now().date(),
+        )
+        settings = None
+        if outcome.saved_to is not None:
+            settings = app.settings.model_copy(update={"selftest_routine": str(outcome.saved_to)})
+            try:
+                save_settings(settings, app.settings_path)
+            except OSError as error:
+                app.notify(f"Could not save settings: {error}", severity="error", markup=False)
+        self.post_message(self.Finished(outcome, settings))
+
+    class Finished(Message):
+        """The self-test was scored and kept (in a worker)."""
+
+        def __init__(self, outcome: SelfTestOutcome, settings: Settings | None) -> None:
+            super().__init__()
+            self.outcome = outcome
+            self.settings = settings
+            """The settings as written, when they changed."""
+
+    def on_self_test_screen_finished(self, message: Finished) -> None:
         from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
 
-        answers = Answers.model_validate(self.draft.to_data())
-        outcome = finish_selftest(
-            answers, self.psoas.catalogue, self.psoas.history_path, today=self.psoas.now().date()
-        )
-        if outcome.saved_to is not None:
-            self.psoas.save_settings(selftest_routine=str(outcome.saved_to))
+        if message.settings is not None:
+            self.psoas.remember_settings(message.settings)
 
         async def closed(retake: bool | None) -> None:
+            self.finishing = False
             if retake:
                 self.page = len(PAGES) - 1
                 await self._show_page()
             else:
                 self.dismiss(None)
 
-        self.app.push_screen(SelfTestResultScreen(outcome), closed)
+        self.app.push_screen(SelfTestResultScreen(message.outcome), closed)

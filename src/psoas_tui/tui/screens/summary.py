@@ -10,8 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from psoas_tui.player.summary import SessionSummary
-from psoas_tui.store.history import Rating
+from psoas_tui.player.summary import SessionTotals
+from psoas_tui.store.records import Rating
 from psoas_tui.tui.keys import binding_for, hint, inline
 
 RATINGS: dict[str, Rating] = {"1": "too_easy", "2": "about_right", "3": "too_hard"}
@@ -31,7 +31,7 @@ class SummaryScreen(Screen[Rating | None]):
 
     def __init__(
         self,
-        summary: SessionSummary,
+        summary: SessionTotals,
         on_rate: Callable[[Rating], None] | None = None,
         notice: str = "",
     ) -> None:
