@@ -1,1 +1,2 @@
-"""What is kept on disk: the SQLite history (the one place that opens SQLite), the settings."""
+"""What is kept on disk: the SQLite history (the one place that opens SQLite) with its own plain
+records, and the settings. It knows nothing of the player, routines or the self-test."""
