@@ -1,4 +1,4 @@
-"""The dose limits are declared once (`routine.bounds`): the README says the same, and the
+"""The dose limits are declared once (`catalogue.bounds`): the README says the same, and the
 routine format and the catalogue's doses use them."""
 
 from __future__ import annotations
@@ -8,8 +8,7 @@ from typing import Any, get_args
 
 import pytest
 
-from psoas_tui.catalogue.model import Dosage
-from psoas_tui.routine.bounds import (
+from psoas_tui.catalogue.bounds import (
     HoldSeconds,
     PrepSeconds,
     Reps,
@@ -18,6 +17,7 @@ from psoas_tui.routine.bounds import (
     SwitchSeconds,
     TempoSeconds,
 )
+from psoas_tui.catalogue.model import Dosage
 from psoas_tui.routine.model import CustomMove, Defaults, RoutineExercise
 from psoas_tui.textfile.errors import _bounds
 

@@ -10,8 +10,8 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
+from psoas_tui.catalogue.bounds import HoldSeconds, Reps, Sets, TempoSeconds
 from psoas_tui.catalogue.vocabulary import Equipment, Kind, Position, Sidedness
-from psoas_tui.routine.bounds import HoldSeconds, Reps, Sets, TempoSeconds
 from psoas_tui.textfile.names import normalise
 from psoas_tui.textfile.strict import StrictModel
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from psoas_tui.routine.bounds import (
+from psoas_tui.catalogue.bounds import (
     HoldSeconds,
     PrepSeconds,
     Reps,

@@ -1,8 +1,9 @@
 """The limits on the numbers of a dose, declared once as `Annotated` types.
 
-Routine files, their custom moves and the catalogue's default doses (which fill routine values)
-all use them; error messages read the range from them ("must be between 1 and 600"), and the
-README's "Limits" line says the same.
+The catalogue's default doses and routine files with their custom moves (the defaults fill in
+what a routine leaves out) all use them; error messages read the range from them ("must be
+between 1 and 600"), and the README's "Limits" line says the same. They live in the catalogue,
+the lower of the two packages, so that routine imports catalogue and never the other way.
 """
 
 from __future__ import annotations
