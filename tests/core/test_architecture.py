@@ -127,6 +127,16 @@ def test_the_tui_does_not_import_the_cli() -> None:
     assert wrong == []
 
 
+def test_routines_do_not_import_the_player() -> None:
+    """Routines (read from files) know nothing of the player that plays them."""
+    wrong = [
+        str(found)
+        for found in imports()
+        if _within(found.importer, "routine") and _within(found.imported, "player")
+    ]
+    assert wrong == []
+
+
 def test_only_the_store_opens_sqlite() -> None:
     wrong = [
         str(found)
