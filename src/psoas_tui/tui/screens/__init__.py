@@ -1,1 +1,1 @@
-"""Full screens and modal dialogs."""
+"""The full screens: home, catalogue, routines, history, help, player, summary, self-test."""
