@@ -1,2 +1,2 @@
-"""Routine files: the TOML format (`model`), reading with clear errors (`parse`), resolving against
-the catalogue (`resolve`, `plan`), writing (`write`), and the built-in and user routines (`library`)."""
+"""Routine files: the TOML format (`model`), reading with clear errors (`parse`), resolving
+against the catalogue (`resolve`, `plan`), writing (`write`), and the routine `library`."""
