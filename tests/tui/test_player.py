@@ -1,15 +1,14 @@
-"""Pilot tests of the player: a whole routine to the summary, keys, pain, quitting, markup."""
+"""Pilot tests of the player: whole routines to the summary, keys, pain, quitting, markup."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from apps import SHORT_ROUTINE, advance, plan_from, player, player_app
 from textual.widgets import Digits, Static
 
 from psoas_tui import paths
-from psoas_tui.routine.parse import load_routine
+from psoas_tui.player.timeline import build_timeline
+from psoas_tui.routine.library import scan
+from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.store.history import History
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainDialog
@@ -154,12 +153,15 @@ async def test_tiny_terminal_and_resizes_do_not_crash() -> None:
         assert app.is_running
 
 
-@pytest.mark.parametrize(
-    "routine_file", sorted(paths.builtin_routines_dir().glob("*.toml")), ids=lambda p: p.stem
-)
-async def test_every_built_in_routine_plays_to_the_summary(routine_file: Path) -> None:
-    plan = load_routine(routine_file).plan
-    app = player_app(plan)
+def shortest_built_in_routine() -> RoutinePlan:
+    """The built-in routine that takes least time (every one is played on the engine in
+    tests/core/test_builtin_routines_play.py; this one proves the screen path)."""
+    plans = [e.loaded.plan for e in scan(paths.builtin_routines_dir(), "built-in") if e.loaded]
+    return min(plans, key=lambda plan: build_timeline(plan).estimated_seconds)
+
+
+async def test_a_built_in_routine_plays_to_the_summary() -> None:
+    app = player_app(shortest_built_in_routine())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = player(app)
         for _ in range(2000):

@@ -1,4 +1,5 @@
-"""Snapshot tests of the player's hold, switch, rest and summary screens (SVGs in __snapshots__)."""
+"""Snapshot tests of the player: hold, paused, steps, switch, rest, reps, summary, "this hurts"
+(SVGs in __snapshots__)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ def at(seconds: float, keys: tuple[str, ...] = ()):  # type: ignore[no-untyped-d
 
 def test_hold_left(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12))
+
+
+def test_hold_paused(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, ("space",)))
+
+
+def test_hold_steps(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, ("i",)))
 
 
 def test_switch_sides(snap_compare) -> None:  # type: ignore[no-untyped-def]
