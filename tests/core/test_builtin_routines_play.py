@@ -6,6 +6,7 @@ one Pilot run in tests/tui proves that the screen walks the same path.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -66,13 +67,10 @@ def test_every_built_in_routine_plays_to_the_end_and_is_recorded(routine_file: P
     timeline = build_timeline(entry.loaded.plan)
     clock = FakeClock()
     session = Session(timeline, clock)
-    recorder = SessionRecorder.open(paths.history_db())
-    assert recorder.history is not None, recorder.notice
-    try:
+    with History.open(paths.history_db()) as history:
+        recorder = SessionRecorder(history)
         recorder.begin(timeline)
         play_to_the_end(session, clock, recorder)
-    finally:
-        recorder.close()
 
     assert session.state == "finished"
     assert [r.segment.index for r in session.finished] == list(range(len(timeline)))
@@ -94,11 +92,15 @@ def test_every_built_in_routine_plays_to_the_end_and_is_recorded(routine_file: P
 
     with History.open(paths.history_db()) as history:
         (recorded,) = history.sessions()
-        segments = history.segments(recorded.session_id)
     assert recorded.outcome == "completed" and recorded.ended_at is not None
     assert recorded.routine_name == timeline.plan.name
     assert recorded.done_segments == len(work) and recorded.skipped_segments == 0
     assert recorded.pain_reports == 0
     assert recorded.work_seconds == pytest.approx(work_seconds(timeline))
-    assert [s["position"] for s in segments] == list(range(len(timeline)))
-    assert all(s["status"] == "done" for s in segments)
+    with sqlite3.connect(paths.history_db()) as db:
+        rows = db.execute(
+            "SELECT position, status FROM segments WHERE session_id = ? ORDER BY id",
+            (recorded.session_id,),
+        ).fetchall()
+    assert [position for position, _ in rows] == list(range(len(timeline)))
+    assert all(status == "done" for _, status in rows)

@@ -14,8 +14,10 @@ from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.player.session import PainReport, SegmentFinished, Session
 from psoas_tui.player.timeline import build_timeline
+from psoas_tui.services.session_recorder import segment_record, session_start
 from psoas_tui.store import history as history_store
-from psoas_tui.store.history import History, Outcome, Rating
+from psoas_tui.store.history import History
+from psoas_tui.store.records import Outcome, Rating
 from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 
@@ -86,7 +88,7 @@ def record_session(
     )
     clock = FakeClock()
     session = Session(build_timeline(routine), clock)
-    session_id = history.start_session(routine, session.timeline.total_seconds)
+    session_id = history.start_session(session_start(session.timeline))
     events = session.start()
     while not session.is_over and (stop_after is None or session.index < stop_after):
         if pain is not None and session.segment.is_work:
@@ -102,7 +104,7 @@ def record_session(
         events += session.stop()
     for event in events:
         if isinstance(event, SegmentFinished):
-            history.record_segment(session_id, event)
+            history.record_segment(session_id, segment_record(event))
     if outcome != "interrupted":  # an interrupted session is one its process left open
         history.end_session(session_id, outcome)
     if rating is not None:
