@@ -5,6 +5,7 @@ codes and the help text."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,21 @@ EXPECTED: dict[str, str] = {
         + ", ".join(f'"{choice.id}"' for choice in RED_FLAGS[:-1])
         + f' or "{RED_FLAGS[-1].id}" (got "sharp_pian") — did you mean "sharp_pain"?'
     ),
+    "sitting-5001-digits.toml": (
+        ":1:17: error: not valid TOML: a number with 5001 digits is too large"
+    ),
+    "sitting-huge-hex.toml": (
+        ":1:1: error: sitting_hours must be between 0 and 24 (got a number with 4817 digits)"
+    ),
+    "runner-huge.toml": ":2:1: error: runner must be true or false (got a number with 4817 digits)",
+    "schema-huge.toml": (
+        ":1:1: error: schema (a number with 4817 digits) is newer than this program understands "
+        "(it reads schema 1); update psoas-tui to open this file"
+    ),
+    "kneel-bad-value-after-line-separators.toml": (
+        f':5:1: error: kneel_test: left must be one of {KNEEL_VALUES} (got "deep_hip") — '
+        'did you mean "deep_front_hip"?'
+    ),
 }
 
 
@@ -102,6 +118,14 @@ def test_an_unknown_key_with_nothing_close_lists_the_keys(tmp_path: Path) -> Non
     assert _first_problem(path) == (
         f':2:1: error: unknown key "favourite_colour" in the top level (it takes: {TOP_KEYS})'
     )
+
+
+def test_negative_zero_hours_read_as_zero(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text("sitting_hours = -0.0\n")
+    hours = load_answers(path).sitting_hours
+    assert hours == 0 and math.copysign(1, hours) == 1
+    assert load_answers(path).to_data()["sitting_hours"] == 0.0
 
 
 def test_the_documented_example_loads() -> None:

@@ -97,8 +97,8 @@ class RoutineExercise(UserFileModel):
     @field_validator("tempo_seconds", mode="before")
     @classmethod
     def _finite(cls, value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
+        # A whole number is left to pydantic, which compares it exactly: float() of one beyond
+        # 1.8e308 raises OverflowError, and the message should show the number that was written.
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"must be a finite number (got {value})")
         return value

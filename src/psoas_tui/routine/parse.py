@@ -18,7 +18,7 @@ from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.routine.resolve import PlanError, resolve
 from psoas_tui.textfile.errors import Loc, validation_problems
 from psoas_tui.textfile.locate import KeyLocator
-from psoas_tui.textfile.problems import Problem, ProblemsError
+from psoas_tui.textfile.problems import Problem, ProblemsError, unexpected_problem
 from psoas_tui.textfile.read import parse_toml as _parse_toml
 from psoas_tui.textfile.read import read_text
 
@@ -99,5 +99,11 @@ def parse_routine_text(path: Path, text: str, catalogue: Catalogue | None = None
 
 
 def load_routine(path: Path, catalogue: Catalogue | None = None) -> LoadedRoutine:
-    """Read, validate and resolve a routine file; raises `ProblemsError` on any problem."""
-    return parse_routine_text(path, read_text(path), catalogue)
+    """Read, validate and resolve a routine file; raises `ProblemsError` on any problem (and on
+    an unforeseen error too, so that one file never stops a folder of them from loading)."""
+    try:
+        return parse_routine_text(path, read_text(path), catalogue)
+    except ProblemsError:
+        raise
+    except Exception as error:  # a bug: the last line of defence, not the way files are checked
+        raise ProblemsError([unexpected_problem(path, error)]) from error

@@ -14,6 +14,7 @@ from psoas_tui.catalogue.vocabulary import Sidedness
 from psoas_tui.routine.model import CustomMove, Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import PlannedExercise, RoutinePlan, SideMode
 from psoas_tui.textfile.names import did_you_mean
+from psoas_tui.textfile.shown import quoted
 
 DEFAULT_SECONDS_PER_REP = 3.0
 """Estimate for reps of a custom move, used only for durations."""
@@ -126,7 +127,7 @@ def _check(
     planned: PlannedExercise, per_side: bool, entry: RoutineExercise
 ) -> tuple[str, str] | None:
     """Why this planned exercise cannot be played as written (the key to blame, the reason)."""
-    name = f'"{planned.name}"'
+    name = quoted(planned.name, 80)
     if planned.hold_seconds is None and planned.reps is None:
         return "exercise", f"{name} needs hold_seconds or reps"
     if planned.tempo_seconds is not None and planned.hold_seconds is not None:
@@ -151,7 +152,7 @@ def resolve(routine: Routine, catalogue: Catalogue, routine_id: str = "") -> Rou
     issues: list[PlanIssue] = []
     for index, custom in enumerate(routine.moves):
         if custom.id in moves:
-            message = f'moves #{index + 1}: two custom moves share the id "{custom.id}"'
+            message = f"moves #{index + 1}: two custom moves share the id {quoted(custom.id, 80)}"
             issues.append(PlanIssue(("moves", index, "id"), message))
         moves.setdefault(custom.id, custom)
     for index, entry in enumerate(routine.exercises):
@@ -164,8 +165,9 @@ def resolve(routine: Routine, catalogue: Catalogue, routine_id: str = "") -> Rou
             if exercise is None:
                 names = [*catalogue.all_names(), *moves]
                 suggestion = did_you_mean(entry.exercise, names, cutoff=0.5)
+                unknown = quoted(entry.exercise, 80)
                 message = (
-                    f'exercises #{index + 1}: unknown exercise "{entry.exercise}"{suggestion} '
+                    f"exercises #{index + 1}: unknown exercise {unknown}{suggestion} "
                     "(`psoas exercises` lists them all)"
                 )
                 issues.append(PlanIssue(("exercises", index, "exercise"), message))

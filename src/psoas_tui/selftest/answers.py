@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from psoas_tui.selftest.questions import KneelAnswer, KneeLiftAnswer, RedFlagId, Side, SymptomId
 from psoas_tui.textfile.errors import Loc, validation_problems
 from psoas_tui.textfile.locate import KeyLocator
-from psoas_tui.textfile.problems import Problem, ProblemsError
+from psoas_tui.textfile.problems import Problem, ProblemsError, unexpected_problem
 from psoas_tui.textfile.read import read_toml
 from psoas_tui.textfile.strict import UserFileModel
 from psoas_tui.textfile.versions import VersionedFile
@@ -75,6 +75,11 @@ class Answers(UserFileModel, VersionedFile):
     knee_lift_test: KneeLiftTest = Field(default_factory=KneeLiftTest)
     """The standing knee lift (strength) test, per side."""
 
+    @field_validator("sitting_hours", mode="after")
+    @classmethod
+    def _no_negative_zero(cls, value: float) -> float:
+        return value + 0.0  # TOML's -0.0 reads as 0
+
     @field_validator("symptoms", "red_flags", mode="after")
     @classmethod
     def _unique(cls, values: list[str]) -> list[str]:
@@ -125,9 +130,15 @@ def answers_from_data(path: Path, text: str, raw: dict[str, Any]) -> Answers:
 
 
 def load_answers(path: Path) -> Answers:
-    """Read and validate an answers file; raises `ProblemsError` on any problem."""
-    text, raw = read_toml(path)
-    if not text.strip():
-        message = "the file is empty (an answers file needs at least `sitting_hours = …`)"
-        raise ProblemsError([Problem(path, message)])
-    return answers_from_data(path, text, raw)
+    """Read and validate an answers file; raises `ProblemsError` on any problem (and on an
+    unforeseen error too: the caller gets one clear line either way)."""
+    try:
+        text, raw = read_toml(path)
+        if not text.strip():
+            message = "the file is empty (an answers file needs at least `sitting_hours = …`)"
+            raise ProblemsError([Problem(path, message)])
+        return answers_from_data(path, text, raw)
+    except ProblemsError:
+        raise
+    except Exception as error:  # a bug: the last line of defence, not the way files are checked
+        raise ProblemsError([unexpected_problem(path, error)]) from error

@@ -15,7 +15,7 @@ from typing import Any
 
 from psoas_tui import paths
 from psoas_tui.textfile.atomic import atomic_write_text, move_aside
-from psoas_tui.textfile.problems import ProblemsError
+from psoas_tui.textfile.problems import ProblemsError, unexpected_problem
 from psoas_tui.textfile.read import read_toml
 
 
@@ -38,6 +38,25 @@ class Settings:
         return replace(self, **{k: v for k, v in update.items() if k in known})
 
 
+MAX_TEXT = 4096
+"""The longest text value kept (a theme name, a path: PATH_MAX on Linux)."""
+_NAME_MAX = 255
+"""The longest file or folder name, in bytes, most file systems allow."""
+
+
+def _usable(name: str, value: str) -> bool:
+    """Whether a text value can be used: not absurdly long, and a path the OS can look up (a NUL
+    or a name too long for the file system makes `Path.is_file()` raise, not return False)."""
+    if len(value) > MAX_TEXT:
+        return False
+    if name == "selftest_routine":
+        if "\x00" in value:
+            return False
+        parts = Path(value).parts
+        return all(len(part.encode("utf-8", "surrogateescape")) <= _NAME_MAX for part in parts)
+    return True
+
+
 def settings_from_data(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
     """Settings from TOML data, and the names of values that were wrong and reset."""
     values: dict[str, Any] = {}
@@ -47,7 +66,7 @@ def settings_from_data(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
             continue
         value = raw[item.name]
         expected = bool if item.type in ("bool", bool) else str
-        if type(value) is expected:
+        if type(value) is expected and (not isinstance(value, str) or _usable(item.name, value)):
             values[item.name] = value
         else:
             wrong.append(item.name)
@@ -55,10 +74,21 @@ def settings_from_data(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:
-    """The settings and a notice for the user ("" when all went well)."""
+    """The settings and a notice for the user ("" when all went well). Never raises: the app
+    reads this before its first frame, and a settings file must not stop it from starting."""
     path = path or paths.settings_file()
-    if not path.exists():
-        return Settings(), ""
+    try:
+        return _read_settings(path)
+    except Exception as error:  # a bug: the last line of defence, not the way files are checked
+        return Settings(), f"{unexpected_problem(path, error)}; defaults are used"
+
+
+def _read_settings(path: Path) -> tuple[Settings, str]:
+    try:
+        if not path.exists():
+            return Settings(), ""
+    except OSError:
+        pass  # reading it says what is wrong
     try:
         _, raw = read_toml(path)
     except ProblemsError as error:

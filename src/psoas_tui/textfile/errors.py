@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 from psoas_tui.textfile.locate import KeyLocator
 from psoas_tui.textfile.names import did_you_mean
 from psoas_tui.textfile.problems import Problem
+from psoas_tui.textfile.shown import quoted, shown_value
 
 Loc = tuple[str | int, ...]
 ModelAt = Callable[[Loc], type[BaseModel] | None]
@@ -56,17 +57,8 @@ def _field_keys(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return f'"{shown}"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
+def _is_whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _constraints(info: FieldInfo) -> list[Any]:
@@ -99,13 +91,14 @@ def error_message(error: ErrorDetails, model_at: ModelAt) -> str:
     kind = error["type"]
     where = describe_loc(loc)
     value = error.get("input")
+    shown = shown_value(value)
     ctx = error.get("ctx") or {}
     parent = model_at(loc[:-1]) if loc else None
     if kind == "extra_forbidden":
         key = str(loc[-1])
         hint = did_you_mean(key, _field_keys(parent)) if parent else ""
         table = describe_loc(loc[:-1]) if loc[:-1] else "the top level"
-        return f'unknown key "{key}" in {table}{hint}'
+        return f"unknown key {quoted(key)} in {table}{hint}"
     if kind == "missing":
         hint = " (add at least one [[exercises]] entry)" if loc == ("exercises",) else ""
         inside = f" in {describe_loc(loc[:-1])}" if len(loc) > 1 else ""
@@ -113,17 +106,23 @@ def error_message(error: ErrorDetails, model_at: ModelAt) -> str:
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high = _bounds(parent, loc[-1] if loc else "")
         if low is not None and high is not None:
-            return f"{where} must be between {low} and {high} (got {_show(value)})"
+            return f"{where} must be between {low} and {high} (got {shown})"
         limit = next(iter(ctx.values()), "?")
         word = {"greater_than_equal": "at least", "less_than_equal": "at most"}.get(kind, "beyond")
-        return f"{where} must be {word} {limit} (got {_show(value)})"
+        return f"{where} must be {word} {limit} (got {shown})"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", '"')
         options = [part.strip(' "') for part in expected.replace(" or ", ", ").split(",")]
         hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
-        return f"{where} must be one of {expected} (got {_show(value)}){hint}"
+        return f"{where} must be one of {expected} (got {shown}){hint}"
+    if kind in ("float_type", "float_parsing") and _is_whole_number(value):
+        # a whole number too large to be a float: out of range, not of the wrong type
+        low, high = _bounds(parent, loc[-1] if loc else "")
+        if low is not None and high is not None:
+            return f"{where} must be between {low} and {high} (got {shown})"
+        return f"{where} is too large (got {shown})"
     if kind in _TYPE_WORDS:
-        return f"{where} must be {_TYPE_WORDS[kind]} (got {_show(value)})"
+        return f"{where} must be {_TYPE_WORDS[kind]} (got {shown})"
     if kind == "too_short":
         return f"{where} needs at least {ctx.get('min_length', 1)} entry"
     if kind == "too_long":
@@ -133,9 +132,8 @@ def error_message(error: ErrorDetails, model_at: ModelAt) -> str:
     if kind == "string_too_long":
         return f"{where} is too long (at most {ctx.get('max_length')} characters)"
     if kind == "string_pattern_mismatch":
-        return (
-            f'{where} must be lowercase words joined by "-", like "wall-angel" (got {_show(value)})'
-        )
+        example = '"wall-angel"'
+        return f'{where} must be lowercase words joined by "-", like {example} (got {shown})'
     if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", error["msg"]))
         if not loc:
@@ -145,7 +143,7 @@ def error_message(error: ErrorDetails, model_at: ModelAt) -> str:
             return text if text.startswith(f"{loc[-1]} ") else f"{where} {text}"
         return f"{where}: {text}"
     if kind == "finite_number":
-        return f"{where} must be a finite number (got {_show(value)})"
+        return f"{where} must be a finite number (got {shown})"
     return f"{where}: {error['msg']}"
 
 

@@ -9,6 +9,7 @@ twice and multi-line strings that never close, which tomllib reports in unhelpfu
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 
 Path_ = tuple[str | int, ...]
@@ -28,10 +29,22 @@ def _split(dotted: str) -> list[str]:
     parts = []
     for match in _PART.finditer(dotted):
         part = match.group(0)
-        if part[0] in "\"'":
+        if part[0] == "'":
             part = part[1:-1]
+        elif part[0] == '"':
+            part = _unescape(part)
         parts.append(part)
     return parts
+
+
+def _unescape(quoted: str) -> str:
+    """A double-quoted key as tomllib reads it (`"a\\nb"` holds a line break)."""
+    if "\\" not in quoted:
+        return quoted[1:-1]
+    try:
+        return str(tomllib.loads(f"key = {quoted}")["key"])
+    except tomllib.TOMLDecodeError:
+        return quoted[1:-1]
 
 
 def nesting_too_deep(text: str, limit: int = 100) -> tuple[int, int] | None:
@@ -75,7 +88,9 @@ class KeyLocator:
         array_counts: dict[tuple[str, ...], int] = {}
         context: Path_ = ()
         in_multiline: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
+        # TOML ends lines at "\n" only; str.splitlines() would also split at U+2028, U+0085,
+        # \x0b, \x0c and \x1c-\x1e, which a string may hold, and count lines wrong after them.
+        for number, line in enumerate(text.split("\n"), start=1):
             if in_multiline is not None:
                 if line.count(in_multiline) % 2 == 1:
                     in_multiline = None

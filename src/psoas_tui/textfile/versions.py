@@ -8,10 +8,14 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from psoas_tui.textfile.shown import shown_int
+
 
 def newer_schema_message(found: int, known: int, what: str = "schema") -> str:
+    shown = shown_int(found)
+    shown = shown if shown.isdigit() else f"({shown})"
     return (
-        f"{what} {found} is newer than this program understands (it reads {what} {known}); "
+        f"{what} {shown} is newer than this program understands (it reads {what} {known}); "
         "update psoas-tui to open this file"
     )
 
