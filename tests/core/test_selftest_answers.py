@@ -258,7 +258,11 @@ def test_save_when_the_routine_cannot_be_written_exits_1(
     (psoas_home / "routines").write_text("a file where the folder should be")
     code, out, err = run(capsys, "selftest", "--answers", str(EXAMPLE), "--save")
     assert (code, out) == (1, "")
-    assert err.startswith("psoas: The routine could not be saved: ")
+    assert err == (
+        f"psoas: {psoas_home / 'routines'}: is a file, not a folder; move the file away or set "
+        "PSOAS_HOME to another folder\n"
+    )
+    assert sorted(p.name for p in psoas_home.iterdir()) == ["routines"]  # nothing written
 
 
 def test_a_newer_history_is_reported_and_the_result_still_shown(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import TextIO
 
@@ -12,33 +13,34 @@ from psoas_tui.textfile.printable import printable
 
 
 def run(as_json: bool, out: TextIO) -> int:
+    """0 with the sessions listed; 1, with one line saying why, when the history cannot be read
+    (the file is left as it is unless it was damaged, and then the line says where it went)."""
     try:
-        history = History.open(paths.history_db())
+        with History.open(paths.history_db()) as history:
+            if history.notice:
+                print(printable(f"psoas: {history.notice}"), file=sys.stderr)
+            sessions = history.sessions()
     except HistoryError as error:
-        print(f"psoas: {error}", file=sys.stderr)
+        print(printable(f"psoas: {error}"), file=sys.stderr)
         return 1
-    with history:
-        if history.notice:
-            print(f"psoas: {history.notice}", file=sys.stderr)
-        sessions = history.sessions()
-        if as_json:
-            print(history.to_json(), file=out)
-            return 0
-        if not sessions:
-            print("No sessions yet. Play one with `psoas play desk-break`.", file=out)
-            return 0
-        for item in sessions:
-            when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
-            pain = f", {item.pain_reports} pain report(s)" if item.pain_reports else ""
-            print(
-                printable(
-                    f"{when}  {item.outcome:<11}  {format_duration(item.work_seconds):>6} worked  "
-                    f"{item.done_segments} done, {item.skipped_segments} skipped{pain}{rating}"
-                    f"  {item.routine_name}"
-                ),
-                file=out,
-            )
-        total = sum(item.work_seconds for item in sessions)
-        print(f"\n{sessions_total(len(sessions), total)}", file=out)
+    if as_json:
+        print(json.dumps([s.as_json() for s in sessions], indent=2, ensure_ascii=False), file=out)
+        return 0
+    if not sessions:
+        print("No sessions yet. Play one with `psoas play desk-break`.", file=out)
+        return 0
+    for item in sessions:
+        when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
+        pain = f", {item.pain_reports} pain report(s)" if item.pain_reports else ""
+        print(
+            printable(
+                f"{when}  {item.outcome:<11}  {format_duration(item.work_seconds):>6} worked  "
+                f"{item.done_segments} done, {item.skipped_segments} skipped{pain}{rating}"
+                f"  {item.routine_name}"
+            ),
+            file=out,
+        )
+    total = sum(item.work_seconds for item in sessions)
+    print(f"\n{sessions_total(len(sessions), total)}", file=out)
     return 0

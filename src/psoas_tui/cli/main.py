@@ -93,6 +93,12 @@ def _version() -> str:
 
 def dispatch(args: argparse.Namespace) -> int:
     out = sys.stdout
+    problem = _preflight(args)
+    if problem is not None:
+        from psoas_tui.textfile.printable import printable
+
+        print(printable(f"psoas: {problem}"), file=sys.stderr)
+        return EXIT_PROBLEMS
     if args.command == "check":
         from psoas_tui.cli import check
 
@@ -137,6 +143,17 @@ def dispatch(args: argparse.Namespace) -> int:
     from psoas_tui.cli import play
 
     return play.run_app()
+
+
+def _preflight(args: argparse.Namespace) -> str | None:
+    """Why a command that reads or keeps user data cannot (one line), before it starts."""
+    from psoas_tui.cli import preflight
+
+    if args.command == "list":
+        return preflight.routines_problem(write=False)
+    if args.command == "play" or (args.command == "selftest" and args.save and args.answers):
+        return preflight.keeping_problem()
+    return None
 
 
 def _find_plan(ref: str) -> RoutinePlan | None:

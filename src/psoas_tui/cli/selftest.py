@@ -37,7 +37,8 @@ def _history(save: bool) -> Iterator[History | None]:
 
 
 def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
-    """0 when the answers could be scored, 1 when the file is bad or the routine cannot be saved."""
+    """0 when the answers could be scored; 1 when the file is bad, or with `save` when the
+    routine or the result cannot be kept (the result is still printed when it can be)."""
     try:
         answers = load_answers(Path(answers_file))
     except ProblemsError as error:
@@ -60,7 +61,7 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
         if previous is not None:
             data["changes"] = changed
         print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
-        return 0
+        return 1 if save and outcome.history_problem else 0
 
     lines = result_lines(result)
     if outcome.plan is not None:
@@ -74,4 +75,4 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
         lines += ["", "No routine was saved; the result was kept in your history."]
     for line in lines:
         print(printable(line), file=out)
-    return 0
+    return 1 if save and outcome.history_problem else 0

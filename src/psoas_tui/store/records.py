@@ -19,6 +19,8 @@ class SessionStart:
     routine_name: str
     file_hash: str
     planned_seconds: float
+    started_at: datetime | None = None
+    """When it began; None for "now", when it is written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,8 @@ class SegmentRecord:
     planned_seconds: float | None
     actual_seconds: float
     pain: tuple[PainRecord, ...] = ()
+    finished_at: datetime | None = None
+    """When it was left; None for "now", when it is written."""
 
 
 @dataclass(frozen=True, slots=True)

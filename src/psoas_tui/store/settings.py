@@ -3,8 +3,9 @@ kept in `settings.toml`.
 
 Read leniently — an unknown key is ignored and a value of the wrong type falls back to its
 default, with a notice — but a file that is not TOML at all is moved aside and reported, never
-silently overwritten. Plain dataclasses (no pydantic) because the app reads this before its
-first frame.
+silently overwritten. A file that cannot be read (no permission, a folder in its place) is not
+damaged: it is left where it is, defaults are used, and it is never written over. Plain
+dataclasses (no pydantic) because the app reads this before its first frame.
 """
 
 from __future__ import annotations
@@ -73,6 +74,31 @@ def settings_from_data(raw: dict[str, Any]) -> tuple[Settings, list[str]]:
     return Settings(**values), wrong
 
 
+class SettingsNotSaved(OSError):
+    """The settings could not be written; the message is one line naming the file and what to
+    do."""
+
+
+def unreadable(path: Path) -> str | None:
+    """Why the file at `path` cannot be read at all (None when it can, or does not exist)."""
+    try:
+        if not path.exists():
+            return None
+        if not path.is_file():
+            return "it is not a regular file"
+        with path.open("rb"):
+            return None
+    except OSError as error:
+        return (error.strerror or str(error)).lower()
+
+
+def _unreadable_notice(path: Path, reason: str) -> str:
+    return (
+        f"{path}: the settings could not be read ({reason}); defaults are used and the file is "
+        f"left as it is, not written over: make it readable by you (chmod u+rw {path})"
+    )
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:
     """The settings and a notice for the user ("" when all went well). Never raises: the app
     reads this before its first frame, and a settings file must not stop it from starting."""
@@ -84,11 +110,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str]:
 
 
 def _read_settings(path: Path) -> tuple[Settings, str]:
-    try:
-        if not path.exists():
-            return Settings(), ""
-    except OSError:
-        pass  # reading it says what is wrong
+    reason = unreadable(path)
+    if reason is not None:
+        return Settings(), _unreadable_notice(path, reason)
+    if not path.exists():
+        return Settings(), ""
     try:
         _, raw = read_toml(path)
     except ProblemsError as error:
@@ -104,7 +130,20 @@ def _read_settings(path: Path) -> tuple[Settings, str]:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically."""
+    """Write the settings atomically. Raises `SettingsNotSaved` when they cannot be written, and
+    when the file there cannot be read (so that settings never read are never written over)."""
     import tomli_w
 
-    atomic_write_text(path or paths.settings_file(), tomli_w.dumps(asdict(settings)))
+    path = path or paths.settings_file()
+    reason = unreadable(path)
+    if reason is not None:
+        raise SettingsNotSaved(_unreadable_notice(path, reason))
+    try:
+        atomic_write_text(path, tomli_w.dumps(asdict(settings)))
+    except OSError as error:
+        problem = paths.folder_problem(path.parent, write=True)
+        if problem is None:
+            problem = (
+                f"{path}: {(error.strerror or str(error)).lower()}; check that you can write it"
+            )
+        raise SettingsNotSaved(f"the settings could not be saved: {problem}") from error

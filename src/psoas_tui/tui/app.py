@@ -85,6 +85,7 @@ class PsoasApp(App[None]):
         self.history_path = history_path or paths.history_db()
         self.settings_path = settings_path or paths.settings_file()
         self.recorders: list[SessionRecorder] = []
+        self._settings_problem_told = False
         self._history: History | None = None
         self._history_lock = threading.Lock()
         self._history_closed = False
@@ -120,7 +121,13 @@ class PsoasApp(App[None]):
         try:
             save_settings(updated, self.settings_path)
         except OSError as error:
-            self.notify(f"Could not save settings: {error}", severity="error", markup=False)
+            self.settings_problem(str(error))
+
+    def settings_problem(self, problem: str) -> None:
+        """Say that the settings could not be saved: once a run (they are kept for this run)."""
+        if not self._settings_problem_told:
+            self._settings_problem_told = True
+            self.notify(problem, severity="error", timeout=10, markup=False)
 
     def remember_settings(self, settings: Settings) -> None:
         """Use settings that were already written (by a worker)."""
@@ -138,7 +145,10 @@ class PsoasApp(App[None]):
             if self._history is None:
                 history = History.open(self.history_path)
                 try:
-                    history.close_abandoned()
+                    # A database that cannot be written just now (read-only, locked) is still
+                    # read; its abandoned sessions read as interrupted anyway.
+                    with contextlib.suppress(HistoryError):
+                        history.close_abandoned()
                 except BaseException:
                     history.close()
                     raise
@@ -166,7 +176,11 @@ class PsoasApp(App[None]):
             self.theme = settings.theme  # (setting it restyles everything: only when it differs)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if notice:
-            self.notify(notice, severity="warning", markup=False)
+            from psoas_tui.store.settings import unreadable
+
+            # (the file cannot be read, so it will not be saved either: that was just said)
+            self._settings_problem_told = unreadable(self.settings_path) is not None
+            self.notify(notice, severity="warning", timeout=10, markup=False)
         if self.plan is not None:
             self.play(self.plan, exit_after=True)
             return

@@ -146,10 +146,15 @@ class PlayerScreen(Screen[None]):
             delay = min(delay, tempo - (elapsed % tempo) or tempo)
         if session.segment.is_work:
             delay = min(delay, CUE_SECONDS - (elapsed % CUE_SECONDS) or CUE_SECONDS)
-        self._timer = self.set_timer(max(0.01, delay + 0.005), self.poll)
+        # Wake just after the change (Textual's timers fire up to half a millisecond early): a
+        # segment that ends is written to the history at this wake-up, before the next is shown.
+        self._timer = self.set_timer(max(0.001, delay + 0.001), self.poll)
 
     def _handle(self, events: list[Event]) -> None:
-        self.recorder.handle(events)
+        self.recorder.handle(events)  # committed now, before any repaint shows what comes next
+        problem = self.recorder.take_problem()
+        if problem:
+            self.notify(problem, severity="error", timeout=10, markup=False)
         cues = [event for event in events if isinstance(event, Cue)]
         if not self.muted and any(cue.kind in BELL_CUES for cue in cues):
             self.app.bell()
@@ -317,4 +322,7 @@ class PlayerScreen(Screen[None]):
         def closed(_: object) -> None:
             self.dismiss(None)
 
-        self.app.push_screen(SummaryScreen(summary, self.recorder.rate), closed)
+        notice = ""
+        if self.recorder.problem:
+            notice = f"This session could not be saved in the history: {self.recorder.problem}"
+        self.app.push_screen(SummaryScreen(summary, self.recorder.rate, notice), closed)

@@ -401,7 +401,7 @@ class SelfTestScreen(AppScreen):
             try:
                 save_settings(settings, app.settings_path)
             except OSError as error:
-                app.notify(f"Could not save settings: {error}", severity="error", markup=False)
+                app.settings_problem(str(error))
         self.post_message(self.Finished(outcome, settings))
 
     class Finished(Message):
