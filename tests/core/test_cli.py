@@ -138,7 +138,8 @@ def test_exercises_lists_the_catalogue_and_filters_by_kind(
     assert code == 0
     assert [row["id"] for row in json.loads(out)] == ["foam-roller-psoas-release"]
     code, out, _ = run(capsys, "exercises")
-    assert code == 0 and len(out.splitlines()) == 25
+    rows = [line for line in out.splitlines() if line[:1].isalpha()]
+    assert code == 0 and len(rows) == 25
 
 
 def test_schema_is_json_schema_with_field_descriptions(capsys: pytest.CaptureFixture[str]) -> None:

@@ -72,7 +72,7 @@ async def test_home_catalogue_detail_variant_and_play() -> None:
         listing = app.screen.query_one("#exercises", OptionList)
         assert listing.option_count >= 1
         assert static(app, "#detail-title") == "Half-kneeling hip flexor stretch"
-        assert "Sources: " in static(app, "#detail-body")
+        assert "Sources:\n• Cleveland Clinic — " in static(app, "#detail-body")
         await pilot.press("enter")  # from the filter to the list
         await pilot.press("enter")  # to the variants
         variants = app.screen.query_one("#variants", OptionList)

@@ -14,7 +14,8 @@ def load_catalogue_file(path: Path) -> Catalogue:
     """Read and validate a catalogue file (raises on any problem: it ships with the program)."""
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
-    return Catalogue(CatalogueFile.model_validate(raw).exercise)
+    data = CatalogueFile.model_validate(raw)
+    return Catalogue(data.exercise, data.articles)
 
 
 @cache

@@ -6,7 +6,8 @@ import json
 from typing import Any, TextIO
 
 from psoas_tui.catalogue.load import load_catalogue
-from psoas_tui.catalogue.model import Exercise
+from psoas_tui.catalogue.model import Catalogue, Exercise
+from psoas_tui.catalogue.origin import dose_is_ours, dose_origin_lines
 from psoas_tui.catalogue.vocabulary import Kind
 from psoas_tui.player.describe import amount_text, estimated_seconds, format_duration
 from psoas_tui.routine.library import discover
@@ -59,26 +60,50 @@ def _dose(exercise: Exercise) -> str:
     )
 
 
-def exercise_json(exercise: Exercise) -> dict[str, Any]:
+OUR_DOSE_MARK = "*"
+OUR_DOSE_NOTE = (
+    f"{OUR_DOSE_MARK} our own dose: the articles recommend the move but give no number for it.\n"
+    "  `psoas exercises --json` says where each figure of every dose comes from."
+)
+
+
+def exercise_json(exercise: Exercise, catalogue: Catalogue) -> dict[str, Any]:
     data = exercise.model_dump(mode="json")
     data["desk_friendly"] = exercise.desk_friendly
+    data["dosage"]["min_seconds_per_rep"] = exercise.dosage.min_seconds_per_rep
+    data["dose_origin"] = dose_origin_lines(exercise, catalogue)
+    data["articles"] = [
+        {"key": key, "label": catalogue.article(key).label}
+        | catalogue.article(key).model_dump(mode="json")
+        for key in exercise.sources
+    ]
     return data
 
 
 def list_exercises(as_json: bool, kind: str | None, out: TextIO) -> int:
-    exercises = [e for e in load_catalogue() if kind is None or e.kind is Kind(kind)]
+    catalogue = load_catalogue()
+    exercises = [e for e in catalogue if kind is None or e.kind is Kind(kind)]
     if as_json:
         print(
-            json.dumps([exercise_json(e) for e in exercises], indent=2, ensure_ascii=False),
+            json.dumps(
+                [exercise_json(e, catalogue) for e in exercises], indent=2, ensure_ascii=False
+            ),
             file=out,
         )
         return 0
     width = max((len(e.id) for e in exercises), default=0)
+    marked = False
     for exercise in exercises:
         equipment = ", ".join(exercise.equipment) or "none"
+        dose = _dose(exercise)
+        if dose_is_ours(exercise):
+            dose += f" {OUR_DOSE_MARK}"
+            marked = True
         print(
             f"{exercise.id:<{width}}  {exercise.kind:<10}  {exercise.position:<8}  "
-            f"{_dose(exercise):<22}  {equipment}",
+            f"{dose:<24}  {equipment}",
             file=out,
         )
+    if marked:
+        print(f"\n{OUR_DOSE_NOTE}", file=out)
     return 0

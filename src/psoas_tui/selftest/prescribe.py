@@ -58,11 +58,11 @@ _STRENGTH = (
         LEAD_STRENGTH,
         3,
         reps=10,
-        tempo_seconds=4,
+        tempo_seconds=6,
         notes="Knee to hip height and hold 3–5 s at the top, pelvis level. Use a wall or chair "
         "for balance.",
     ),
-    _Item("seated-leg-raise", 3, reps=12, tempo_seconds=4),
+    _Item("seated-leg-raise", 3, reps=12, tempo_seconds=6),
     _Item(
         "dead-bug",
         3,
@@ -74,7 +74,7 @@ _BRIDGE = _Item(
     "glute-bridge",
     1,
     reps=10,
-    tempo_seconds=4,
+    tempo_seconds=8,
     notes="Squeeze the glutes at the top: stretching alone rarely solves a tight psoas.",
 )
 
@@ -91,9 +91,9 @@ _PRESCRIPTIONS: dict[str, tuple[tuple[_Item, ...], Defaults]] = {
         (
             _STRETCHES[0],
             _STRETCHES[2],
-            _Item(LEAD_STRENGTH, 2, reps=10, tempo_seconds=4, notes=_STRENGTH[0].notes),
-            _Item("seated-leg-raise", 2, reps=12, tempo_seconds=4),
-            _Item("glute-bridge", 2, reps=12, tempo_seconds=3),
+            _Item(LEAD_STRENGTH, 2, reps=10, tempo_seconds=6, notes=_STRENGTH[0].notes),
+            _Item("seated-leg-raise", 2, reps=12, tempo_seconds=6),
+            _Item("glute-bridge", 2, reps=12, tempo_seconds=8),
             _Item("dead-bug", 2, reps=10, notes=_STRENGTH[2].notes),
         ),
         Defaults(rest_seconds=30),
@@ -101,8 +101,8 @@ _PRESCRIPTIONS: dict[str, tuple[tuple[_Item, ...], Defaults]] = {
     "neither": (
         (
             _Item(LEAD_STRETCH, 1, hold_seconds=30),
-            _Item(LEAD_STRENGTH, 1, reps=10, tempo_seconds=4),
-            _Item("glute-bridge", 1, reps=10, tempo_seconds=3),
+            _Item(LEAD_STRENGTH, 1, reps=10, tempo_seconds=6),
+            _Item("glute-bridge", 1, reps=10, tempo_seconds=8),
         ),
         Defaults(rest_seconds=15),
     ),

@@ -17,7 +17,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from psoas_tui.catalogue.model import Exercise
+from psoas_tui.catalogue.model import Catalogue, Exercise
+from psoas_tui.catalogue.origin import dose_origin_lines, source_labels
 from psoas_tui.catalogue.search import FACET_EQUIPMENT, FACET_POSITIONS, ExerciseFilter, search
 from psoas_tui.catalogue.vocabulary import Kind, Position
 from psoas_tui.player.describe import amount_text
@@ -36,7 +37,7 @@ def _next(options: tuple[object, ...], current: object) -> object:
     return options[(options.index(current) + 1) % len(options)]
 
 
-def exercise_detail(exercise: Exercise) -> str:
+def exercise_detail(exercise: Exercise, catalogue: Catalogue) -> str:
     """The detail pane's text (plain text: it is never read as markup)."""
     dosage = exercise.dosage
     dose = amount_text(
@@ -45,14 +46,6 @@ def exercise_detail(exercise: Exercise) -> str:
         reps=dosage.reps,
         sides="both" if exercise.per_side else "none",
     )
-    if dosage.hold_seconds is not None and dosage.hold_range is not None:
-        low, high = dosage.hold_range
-        dose += f" (articles: {low}–{high} s"
-    else:
-        assert dosage.reps_range is not None
-        low, high = dosage.reps_range
-        dose += f" (articles: {low}–{high} reps"
-    dose += f", {dosage.sets_range[0]}–{dosage.sets_range[1]} sets)"
     gear = ", ".join(exercise.equipment) or "nothing"
     extra = (
         f" (helps: {', '.join(exercise.optional_equipment)})" if exercise.optional_equipment else ""
@@ -60,7 +53,8 @@ def exercise_detail(exercise: Exercise) -> str:
     parts = [
         exercise.summary,
         f"{exercise.kind.value} · {exercise.position.value} · needs {gear}{extra}",
-        f"Dose: {dose}",
+        f"Dose: {dose}\n"
+        + "\n".join(f"• {line}" for line in dose_origin_lines(exercise, catalogue)),
     ]
     if exercise.aliases:
         parts.append("Also called: " + ", ".join(exercise.aliases))
@@ -74,7 +68,10 @@ def exercise_detail(exercise: Exercise) -> str:
         parts.append("Cautions:\n" + "\n".join(f"• {c}" for c in exercise.cautions))
     if exercise.tier == "B":
         parts.append("The articles recommend this move without steps: these steps are our own.")
-    parts.append("Sources: " + ", ".join(exercise.sources))
+    labels = source_labels(exercise, catalogue)
+    parts.append("Sources:\n" + "\n".join(f"• {label}" for label in labels))
+    if exercise.source_notes:
+        parts.append("Notes on the sources:\n" + exercise.source_notes)
     return "\n\n".join(parts)
 
 
@@ -262,8 +259,8 @@ class CatalogueScreen(AppScreen):
             self.query_one("#variants-box").display = False
             return
         title.update(exercise.name)
-        body.update(exercise_detail(exercise))
         catalogue = self.psoas.catalogue
+        body.update(exercise_detail(exercise, catalogue))
         links = [("easier", i) for i in exercise.easier] + [("harder", i) for i in exercise.harder]
         variants.add_options(
             [Option(f"{label}: {catalogue.get(i).name}", id=i) for label, i in links]
