@@ -27,6 +27,7 @@ def test_a_crash_in_the_player_is_reported_after_the_app_ends(
     """`run_app` as `psoas play` runs it (headless here), with `n` raising in the player."""
     monkeypatch.setattr(PlayerScreen, "action_next", _skip_breaks)
     monkeypatch.setattr("sys.argv", ["psoas", "play", "short.toml"])
+    monkeypatch.setattr("psoas_tui.cli.play.missing_terminal", lambda *_: None)  # headless here
     run = PsoasApp.run
 
     async def press_next(pilot: Pilot[None]) -> None:

@@ -1,45 +1,68 @@
 """`psoas play ROUTINE` and `psoas` (the app): run the Textual app, and make sure that Ctrl-C,
 SIGTERM, a closed terminal (SIGHUP) or a crash end an open session as `interrupted`. A crash in the
-app is reported once the terminal is restored: a report file and one line, no traceback."""
+app is reported once the terminal is restored: a report file and one line, no traceback. Without
+a terminal the app does not start: one line says so, and the exit status is 2 (usage)."""
 
 from __future__ import annotations
 
-import signal
+import asyncio
 import sys
-from types import FrameType
+from typing import TYPE_CHECKING
 
 from psoas_tui.cli.crash_report import EXIT_SOFTWARE, report_crash
+from psoas_tui.cli.stopping import StoppedBeforeStart, Stopper, end_process
+from psoas_tui.cli.terminal import missing_terminal, say
 from psoas_tui.routine.plan import RoutinePlan
+
+if TYPE_CHECKING:
+    from psoas_tui.tui.app import PsoasApp
+
+EXIT_NO_TERMINAL = 2
+"""The exit status when the app has no terminal to run in (a usage error, as in `main`)."""
 
 
 def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
     """Run the app: on `plan` in the player, or on the `start` screen ("home", "selftest")."""
-    from psoas_tui.tui.app import PsoasApp
+    problem = missing_terminal(
+        "`psoas selftest --answers FILE`"
+        if start == "selftest"
+        else "`psoas list` or `psoas show ROUTINE`"
+    )
+    if problem is not None:
+        say(problem)
+        return EXIT_NO_TERMINAL
+    with Stopper() as stopper:  # before Textual loads: a signal during start-up ends it too
+        try:
+            from psoas_tui.tui.app import PsoasApp
 
-    app = PsoasApp(plan=plan, start=start)
-
-    def cut_off(_signum: int, _frame: FrameType | None) -> None:
-        app.interrupt_open_sessions()
-        app.call_later(app.exit)
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            previous[number] = signal.signal(number, cut_off)
-    try:
-        app.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if app.crash is not None:  # reported first, in case closing the sessions fails too
-            report_crash(app.crash)
-        app.interrupt_open_sessions()
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+            app = PsoasApp(plan=plan, start=start)
+            stopper.attach(app)
+        except StoppedBeforeStart:
+            return stopper.return_code or 1
+        try:
+            _run(app)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            if app.crash is not None:  # reported first, in case closing the sessions fails too
+                report_crash(app.crash)
+            app.interrupt_open_sessions()
     if app.crash is not None:
         return EXIT_SOFTWARE
+    if stopper.return_code is not None:
+        end_process(stopper.return_code)
     if app.return_code not in (None, 0):
         print("psoas: the app stopped with an error", file=sys.stderr)
         return app.return_code or 1
     return 0
+
+
+def _run(app: PsoasApp) -> None:
+    """`app.run()` on an event loop of its own, closed without waiting for worker threads that
+    are still busy (reading routines, say), as `asyncio.run` would: after a stop signal the app
+    must end within a second."""
+    loop = asyncio.new_event_loop()
+    try:
+        app.run(loop=loop)
+    finally:
+        loop.close()

@@ -24,6 +24,7 @@ from psoas_tui import paths
 from psoas_tui.player.clock import Clock, MonotonicClock
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.theme import Theme
 
     from psoas_tui.catalogue.model import Catalogue
@@ -91,6 +92,8 @@ class PsoasApp(App[None]):
         self._history_closed = False
         self.routine_entries: list[RoutineEntry] = []
         """Built-in and user routines as last read in the background (for the palette)."""
+        self.ending_on_signal = False
+        """A stop signal or a closed terminal is ending the app (see `exit_from_signal`)."""
         self.crash: BaseException | None = None
         """The first unexpected error raised inside the app, for `run_app` to report once the
         terminal is restored."""
@@ -170,6 +173,18 @@ class PsoasApp(App[None]):
         return saved if saved and Path(saved).is_file() else None
 
     # --- start-up ------------------------------------------------------------------------
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but `PsoasDriver` in place of its Linux/macOS one."""
+        driver_class = super().get_driver_class()
+        if (driver_class.__module__, driver_class.__name__) == (
+            "textual.drivers.linux_driver",
+            "LinuxDriver",
+        ):
+            from psoas_tui.tui.driver import PsoasDriver
+
+            return PsoasDriver
+        return driver_class
+
     def on_mount(self) -> None:
         settings, notice = self._settings_and_notice
         if settings.theme != self.theme and settings.theme in self.available_themes:
@@ -311,10 +326,33 @@ class PsoasApp(App[None]):
         """
         from textual.worker import WorkerFailed
 
+        if self.ending_on_signal:
+            # Textual tearing down a screen still mounting (a header's watcher that finds its
+            # title gone, say): the app is ending anyway, this is no crash of ours to report
+            return
         if self.crash is None:
             self.crash = error.error if isinstance(error, WorkerFailed) else error
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+    def exit_from_signal(self, return_code: int) -> None:
+        """Exit with `return_code`, from a signal handler: at any moment, even before `run` or
+        after it. Before the event loop runs, the app then ends without taking the terminal;
+        while it runs, the loop is woken (a plain `exit` there would wait for the next event)."""
+        self.ending_on_signal = True
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has just closed
+                loop.call_soon_threadsafe(self.exit, None, return_code)
+                return
+        self.exit(return_code=return_code)
+
+    def restore_terminal_now(self) -> None:
+        """Put the terminal back without waiting on the event loop (for an app that must end at
+        once because its loop no longer answers)."""
+        restore: Callable[[], None] | None = getattr(self._driver, "restore_terminal_now", None)
+        if restore is not None:  # `PsoasDriver`
+            restore()
 
     def interrupt_open_sessions(self) -> None:
         """Mark any session still open as interrupted (Ctrl-C, closed terminal, SIGTERM, crash)."""
