@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from psoas_tui.tui.app import PsoasApp
 
 STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
-GRACE = 0.7
+GRACE = 0.5
 """Seconds the app has to end by itself after a signal."""
-RECORDING_TIME = 0.2
+RECORDING_TIME = 0.15
 """Seconds the watchdog gives the history to record open sessions before it ends the process."""
 WATCH_INTERVAL = 0.2
 """Seconds between two looks at whether the terminal is still there."""
