@@ -8,21 +8,21 @@ from typing import TextIO
 from psoas_tui import paths
 from psoas_tui.player.describe import format_duration, sessions_total
 from psoas_tui.store.history import History, HistoryError
-from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.printable import printable, printable_json
 
 
 def run(as_json: bool, out: TextIO) -> int:
     try:
         history = History.open(paths.history_db())
     except HistoryError as error:
-        print(f"psoas: {error}", file=sys.stderr)
+        print(printable(f"psoas: {error}"), file=sys.stderr)
         return 1
     with history:
         if history.notice:
-            print(f"psoas: {history.notice}", file=sys.stderr)
+            print(printable(f"psoas: {history.notice}"), file=sys.stderr)
         sessions = history.sessions()
         if as_json:
-            print(history.to_json(), file=out)
+            print(printable_json([item.as_json() for item in sessions]), file=out)
             return 0
         if not sessions:
             print("No sessions yet. Play one with `psoas play desk-break`.", file=out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from psoas_tui.catalogue.load import load_catalogue
@@ -10,7 +9,7 @@ from psoas_tui.catalogue.model import Exercise
 from psoas_tui.catalogue.vocabulary import Kind
 from psoas_tui.player.describe import amount_text, estimated_seconds, format_duration
 from psoas_tui.routine.library import discover
-from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.printable import printable, printable_json
 
 
 def list_routines(as_json: bool, out: TextIO) -> int:
@@ -33,7 +32,7 @@ def list_routines(as_json: bool, out: TextIO) -> int:
             else:
                 row["error"] = entry.error
             rows.append(row)
-        print(json.dumps(rows, indent=2, ensure_ascii=False), file=out)
+        print(printable_json(rows), file=out)
         return 0
     if not entries:
         print("No routines found.", file=out)
@@ -68,17 +67,16 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
 def list_exercises(as_json: bool, kind: str | None, out: TextIO) -> int:
     exercises = [e for e in load_catalogue() if kind is None or e.kind is Kind(kind)]
     if as_json:
-        print(
-            json.dumps([exercise_json(e) for e in exercises], indent=2, ensure_ascii=False),
-            file=out,
-        )
+        print(printable_json([exercise_json(e) for e in exercises]), file=out)
         return 0
     width = max((len(e.id) for e in exercises), default=0)
     for exercise in exercises:
         equipment = ", ".join(exercise.equipment) or "none"
         print(
-            f"{exercise.id:<{width}}  {exercise.kind:<10}  {exercise.position:<8}  "
-            f"{_dose(exercise):<22}  {equipment}",
+            printable(
+                f"{exercise.id:<{width}}  {exercise.kind:<10}  {exercise.position:<8}  "
+                f"{_dose(exercise):<22}  {equipment}"
+            ),
             file=out,
         )
     return 0
