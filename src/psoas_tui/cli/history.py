@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TextIO
 
 from psoas_tui import paths
 from psoas_tui.player.describe import format_duration, sessions_total
 from psoas_tui.store.history import History, HistoryError
-from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.printable import printable, printable_json
 
 
 def run(as_json: bool, out: TextIO) -> int:
@@ -24,7 +23,7 @@ def run(as_json: bool, out: TextIO) -> int:
         print(printable(f"psoas: {error}"), file=sys.stderr)
         return 1
     if as_json:
-        print(json.dumps([s.as_json() for s in sessions], indent=2, ensure_ascii=False), file=out)
+        print(printable_json([s.as_json() for s in sessions]), file=out)
         return 0
     if not sessions:
         print("No sessions yet. Play one with `psoas play desk-break`.", file=out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from psoas_tui.catalogue.load import load_catalogue
@@ -11,7 +10,7 @@ from psoas_tui.catalogue.origin import dose_is_ours, dose_origin_lines
 from psoas_tui.catalogue.vocabulary import Kind
 from psoas_tui.player.describe import amount_text, estimated_seconds, format_duration
 from psoas_tui.routine.library import discover
-from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.printable import printable, printable_json
 
 
 def list_routines(as_json: bool, out: TextIO) -> int:
@@ -34,7 +33,7 @@ def list_routines(as_json: bool, out: TextIO) -> int:
             else:
                 row["error"] = entry.error
             rows.append(row)
-        print(json.dumps(rows, indent=2, ensure_ascii=False), file=out)
+        print(printable_json(rows), file=out)
         return 0
     if not entries:
         print("No routines found.", file=out)
@@ -84,12 +83,7 @@ def list_exercises(as_json: bool, kind: str | None, out: TextIO) -> int:
     catalogue = load_catalogue()
     exercises = [e for e in catalogue if kind is None or e.kind is Kind(kind)]
     if as_json:
-        print(
-            json.dumps(
-                [exercise_json(e, catalogue) for e in exercises], indent=2, ensure_ascii=False
-            ),
-            file=out,
-        )
+        print(printable_json([exercise_json(e, catalogue) for e in exercises]), file=out)
         return 0
     width = max((len(e.id) for e in exercises), default=0)
     marked = False
@@ -100,8 +94,10 @@ def list_exercises(as_json: bool, kind: str | None, out: TextIO) -> int:
             dose += f" {OUR_DOSE_MARK}"
             marked = True
         print(
-            f"{exercise.id:<{width}}  {exercise.kind:<10}  {exercise.position:<8}  "
-            f"{dose:<24}  {equipment}",
+            printable(
+                f"{exercise.id:<{width}}  {exercise.kind:<10}  {exercise.position:<8}  "
+                f"{dose:<24}  {equipment}"
+            ),
             file=out,
         )
     if marked:

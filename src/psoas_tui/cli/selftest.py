@@ -4,7 +4,6 @@ print the verdict, the reasons and the routine; with `--save`, keep the routine 
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from psoas_tui.selftest.answers import load_answers
 from psoas_tui.selftest.report import result_json, result_lines, routine_lines
 from psoas_tui.services.selftest_outcome import finish_selftest
 from psoas_tui.store.history import History
-from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.printable import printable, printable_json
 from psoas_tui.textfile.problems import ProblemsError
 
 
@@ -60,7 +59,7 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
             data["path"] = str(saved) if saved is not None else None
         if previous is not None:
             data["changes"] = changed
-        print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
+        print(printable_json(data), file=out)
         return 1 if save and outcome.history_problem else 0
 
     lines = result_lines(result)

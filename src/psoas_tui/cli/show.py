@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from psoas_tui.player.describe import format_duration, timeline_lines
 from psoas_tui.player.timeline import Timeline, build_timeline
 from psoas_tui.routine.plan import RoutinePlan
-from psoas_tui.textfile.printable import printable
+from psoas_tui.textfile.printable import printable, printable_json
 
 
 def _number(value: float | None) -> float | int | None:
@@ -42,7 +41,7 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
 def run(plan: RoutinePlan, as_json: bool, out: TextIO) -> int:
     timeline = build_timeline(plan)
     if as_json:
-        print(json.dumps(timeline_json(timeline), indent=2, ensure_ascii=False), file=out)
+        print(printable_json(timeline_json(timeline)), file=out)
         return 0
     print(printable(f"{plan.name} ({plan.routine_id})"), file=out)
     if plan.description:

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
 from psoas_tui import paths
 from psoas_tui.player.clock import Clock, MonotonicClock
+from psoas_tui.tui.palette import ExerciseCommands, PsoasCommands, RoutineCommands
+from psoas_tui.tui.widgets.plain import plain_lines
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
     from psoas_tui.catalogue.model import Catalogue
@@ -63,6 +66,9 @@ class PsoasApp(App[None]):
             "themes",
         ),
     ]
+    COMMANDS = App.COMMANDS | {PsoasCommands, RoutineCommands, ExerciseCommands}
+    """Textual's own palette commands (themes, keys, quit …) and ours, whose titles are plain
+    text (see `tui.palette`)."""
 
     def __init__(
         self,
@@ -291,30 +297,25 @@ class PsoasApp(App[None]):
 
         self._open(SelfTestScreen())
 
-    # --- command palette -----------------------------------------------------------------
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if self.plan is not None:
-            return
-        yield SystemCommand(
-            "Take the self-test",
-            "Tight or weak? Questions and two tests",
-            self.action_open_selftest,
+    # --- toasts --------------------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is plain, printable text: messages often carry a file's name or path,
+        or an error about one. (`markup` is accepted and ignored.)"""
+        super().notify(
+            plain_lines(message),
+            title=plain_lines(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
         )
-        for entry in self.routine_entries:
-            if entry.loaded is not None:
-                plan = entry.loaded.plan
-                yield SystemCommand(
-                    f"Play {plan.name}",
-                    f"{entry.source} routine {entry.routine_id}",
-                    lambda plan=plan: self.play(plan),
-                )
-        for exercise in self.catalogue:
-            yield SystemCommand(
-                f"Open {exercise.name}",
-                f"{exercise.kind.value}, {exercise.position.value}",
-                lambda exercise_id=exercise.id: self.action_open_catalogue(exercise_id),
-            )
 
     # --- ending --------------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:

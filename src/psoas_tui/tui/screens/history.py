@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from psoas_tui.store.records import SessionRow
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
+from psoas_tui.tui.widgets.plain import PlainStatic, plain_cell
 
 
 class HistoryScreen(AppScreen):
@@ -30,7 +31,7 @@ class HistoryScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Loading…", id="history-status", markup=False)
+        yield PlainStatic("Loading…", id="history-status")
         table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
         yield Footer()
@@ -55,21 +56,19 @@ class HistoryScreen(AppScreen):
             self.post_message(self.Loaded(sessions, ""))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
-        from rich.text import Text
-
         from psoas_tui.player.describe import format_duration, sessions_total
 
         table = self.query_one("#sessions", DataTable)
         for item in message.sessions:
             table.add_row(
                 item.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                Text(item.routine_name),
-                item.outcome,
+                plain_cell(item.routine_name),
+                plain_cell(item.outcome),
                 format_duration(item.work_seconds),
                 str(item.done_segments),
                 str(item.skipped_segments),
                 str(item.pain_reports or ""),
-                (item.rating or "").replace("_", " "),
+                plain_cell((item.rating or "").replace("_", " ")),
             )
         total = sum(item.work_seconds for item in message.sessions)
         status = sessions_total(len(message.sessions), total)

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.tui.base import AppScreen
 from psoas_tui.tui.keys import first_key, hint
+from psoas_tui.tui.widgets.plain import PlainStatic
 
 
 class HomeScreen(AppScreen):
@@ -56,12 +57,12 @@ class HomeScreen(AppScreen):
             yield Static("Stretch and strengthen your psoas", id="home-title", markup=False)
             with Vertical(id="suggestion", classes="panel"):
                 yield Static("Suggested now", classes="panel-title", markup=False)
-                yield Static("…", id="suggested-name", markup=False)
-                yield Static("", id="suggested-why", markup=False)
+                yield PlainStatic("…", id="suggested-name")
+                yield PlainStatic("", id="suggested-why")
                 yield Static(hint(self.BINDINGS, "start"), classes="keys-hint", markup=False)
             with Vertical(id="recent", classes="panel"):
                 yield Static("Last sessions", classes="panel-title", markup=False)
-                yield Static("…", id="recent-list", markup=False)
+                yield PlainStatic("…", id="recent-list")
             yield Static(
                 hint(
                     self.BINDINGS,

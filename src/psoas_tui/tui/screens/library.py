@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from psoas_tui.routine.library import RoutineEntry
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
+from psoas_tui.tui.widgets.plain import PlainStatic, plain_cell
 
 
 class LibraryScreen(AppScreen):
@@ -50,7 +51,7 @@ class LibraryScreen(AppScreen):
             table: DataTable[str] = DataTable(id="routines", cursor_type="row", zebra_stripes=True)
             yield table
             with VerticalScroll(id="preview"):
-                yield Static("", id="preview-body", markup=False)
+                yield PlainStatic("", id="preview-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,8 +70,6 @@ class LibraryScreen(AppScreen):
         self.post_message(self.Loaded(discover(self.psoas.catalogue)))
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
-        from rich.text import Text
-
         from psoas_tui.player.describe import estimated_duration
 
         self.entries = message.entries
@@ -83,19 +82,19 @@ class LibraryScreen(AppScreen):
             if entry.loaded is not None:
                 plan = entry.loaded.plan
                 cells = [
-                    Text(plan.name),
+                    plain_cell(plan.name),
                     estimated_duration(plan),
                     str(len(plan.exercises)),
-                    Text(", ".join(plan.tags)),
+                    plain_cell(", ".join(plan.tags)),
                     entry.source,
                 ]
             else:
                 broken += 1
                 cells = [
-                    Text(f"⚠ {entry.path.name}", style="bold red"),
+                    plain_cell(f"⚠ {entry.path.name}", style="bold red"),
                     "—",
                     "—",
-                    Text(entry.error),
+                    plain_cell(entry.error),
                     entry.source,
                 ]
             table.add_row(*cells)

@@ -29,6 +29,7 @@ from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainAnswer, PainDialog
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
+from psoas_tui.tui.widgets.plain import PlainStatic
 
 BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
 
@@ -90,13 +91,13 @@ class PlayerScreen(Screen[None]):
             with Horizontal(id="player-top"):
                 yield Static("", id="headline", markup=False)
                 yield Static("", id="set", markup=False)
-            yield Static("", id="exercise", markup=False)
+            yield PlainStatic("", id="exercise")
             yield Static("", id="side", markup=False)
-            yield Static("", id="side-instruction", markup=False)
+            yield PlainStatic("", id="side-instruction")
             yield Digits("", id="countdown")
             yield Static("", id="reps", markup=False)
-            yield Static("", id="cue", markup=False)
-            yield Static("", id="steps", markup=False)
+            yield PlainStatic("", id="cue")
+            yield PlainStatic("", id="steps")
             with Horizontal(classes="bar-row"):
                 yield Static("this", classes="bar-label", markup=False)
                 yield Bar(id="segment-bar")
@@ -104,7 +105,7 @@ class PlayerScreen(Screen[None]):
                 yield Static("all", classes="bar-label", markup=False)
                 yield Bar(id="session-bar")
                 yield Static("", id="session-left", markup=False)
-            yield Static("", id="next", markup=False)
+            yield PlainStatic("", id="next")
             yield Static("", id="hint", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 from psoas_tui.selftest.report import headline, result_lines, routine_lines
 from psoas_tui.services.selftest_outcome import SelfTestOutcome
 from psoas_tui.tui.keys import hint
+from psoas_tui.tui.widgets.plain import PlainStatic
 
 
 class SelfTestResultScreen(Screen[bool]):
@@ -40,7 +41,7 @@ class SelfTestResultScreen(Screen[bool]):
             yield Static("\n".join(result_lines(outcome.result)[1:]), classes=classes, markup=False)
             if outcome.changes:
                 yield Static("Since last time", classes="panel-title", markup=False)
-                yield Static("\n".join(outcome.changes), id="changes", markup=False)
+                yield PlainStatic("\n".join(outcome.changes), id="changes")
             if outcome.plan is not None:
                 yield Static(
                     "\n".join(routine_lines(outcome.plan)), id="made-routine", markup=False
@@ -57,7 +58,7 @@ class SelfTestResultScreen(Screen[bool]):
                     markup=False,
                 )
             for problem in outcome.problems:
-                yield Static(problem, classes="warning", markup=False)
+                yield PlainStatic(problem, classes="warning")
         yield Footer(compact=True)
 
     def action_play(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from psoas_tui.player.summary import SessionTotals
 from psoas_tui.store.records import Rating
 from psoas_tui.tui.keys import binding_for, hint, inline
+from psoas_tui.tui.widgets.plain import PlainStatic
 
 RATINGS: dict[str, Rating] = {"1": "too_easy", "2": "about_right", "3": "too_hard"}
 
@@ -45,14 +46,14 @@ class SummaryScreen(Screen[Rating | None]):
         title = "Well done!" if self.summary.completed else "Session stopped early"
         with VerticalScroll(id="summary"):
             yield Static(title, id="summary-title", markup=False)
-            yield Static(self.summary.routine_name, classes="subtitle", markup=False)
+            yield PlainStatic(self.summary.routine_name, classes="subtitle")
             with Vertical(id="summary-lines"):
                 for line in self.summary.lines():
-                    yield Static(line, markup=False)
+                    yield PlainStatic(line)
             rate = hint(self.BINDINGS, *(f"rate('{key}')" for key in RATINGS), brief=True)
             yield Static(f"How was it?  {rate}", id="rating", markup=False)
             if self.notice:
-                yield Static(self.notice, classes="warning", markup=False)
+                yield PlainStatic(self.notice, classes="warning")
         yield Footer()
 
     def action_rate(self, key: str) -> None:
