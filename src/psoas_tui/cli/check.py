@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.cli import exit_codes
 from psoas_tui.player.describe import estimated_duration
 from psoas_tui.routine.library import toml_files
 from psoas_tui.routine.parse import load_routine
@@ -57,4 +58,4 @@ def run(targets: list[str], out: TextIO) -> int:
         count = len(plan.exercises)
         noun = "exercise" if count == 1 else "exercises"
         print(printable(f"OK {path} — {plan.name}, {count} {noun}, {duration}"), file=out)
-    return 1 if failed else 0
+    return exit_codes.PROBLEMS if failed else exit_codes.OK

@@ -16,7 +16,6 @@ from typing import TextIO
 
 from psoas_tui import paths
 
-EXIT_SOFTWARE = 70
 """The exit status after an unexpected error (EX_SOFTWARE in sysexits.h)."""
 
 _MESSAGE_CHARS = 200

@@ -6,6 +6,7 @@ import sys
 from typing import TextIO
 
 from psoas_tui import paths
+from psoas_tui.cli import exit_codes
 from psoas_tui.player.describe import format_duration, sessions_total
 from psoas_tui.store.history import History, HistoryError
 from psoas_tui.textfile.printable import printable, printable_json
@@ -21,13 +22,13 @@ def run(as_json: bool, out: TextIO) -> int:
             sessions = history.sessions()
     except HistoryError as error:
         print(printable(f"psoas: {error}"), file=sys.stderr)
-        return 1
+        return exit_codes.PROBLEMS
     if as_json:
         print(printable_json([s.as_json() for s in sessions]), file=out)
-        return 0
+        return exit_codes.OK
     if not sessions:
         print("No sessions yet. Play one with `psoas play desk-break`.", file=out)
-        return 0
+        return exit_codes.OK
     for item in sessions:
         when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
@@ -42,4 +43,4 @@ def run(as_json: bool, out: TextIO) -> int:
         )
     total = sum(item.work_seconds for item in sessions)
     print(f"\n{sessions_total(len(sessions), total)}", file=out)
-    return 0
+    return exit_codes.OK

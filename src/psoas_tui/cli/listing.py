@@ -8,6 +8,7 @@ from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.catalogue.model import Catalogue, Exercise
 from psoas_tui.catalogue.origin import dose_is_ours, dose_origin_lines
 from psoas_tui.catalogue.vocabulary import Kind
+from psoas_tui.cli import exit_codes
 from psoas_tui.player.describe import amount_text, estimated_seconds, format_duration
 from psoas_tui.routine.library import discover
 from psoas_tui.textfile.printable import printable, printable_json
@@ -34,10 +35,10 @@ def list_routines(as_json: bool, out: TextIO) -> int:
                 row["error"] = entry.error
             rows.append(row)
         print(printable_json(rows), file=out)
-        return 0
+        return exit_codes.OK
     if not entries:
         print("No routines found.", file=out)
-        return 0
+        return exit_codes.OK
     width = max(len(entry.routine_id) for entry in entries)
     for entry in entries:
         if entry.loaded is not None:
@@ -46,7 +47,7 @@ def list_routines(as_json: bool, out: TextIO) -> int:
         else:
             line = f"{entry.routine_id:<{width}}  {'BROKEN':>6}  {entry.source:<8}  {entry.error}"
         print(printable(line), file=out)
-    return 0
+    return exit_codes.OK
 
 
 def _dose(exercise: Exercise) -> str:
@@ -84,7 +85,7 @@ def list_exercises(as_json: bool, kind: str | None, out: TextIO) -> int:
     exercises = [e for e in catalogue if kind is None or e.kind is Kind(kind)]
     if as_json:
         print(printable_json([exercise_json(e, catalogue) for e in exercises]), file=out)
-        return 0
+        return exit_codes.OK
     width = max((len(e.id) for e in exercises), default=0)
     marked = False
     for exercise in exercises:
@@ -102,4 +103,4 @@ def list_exercises(as_json: bool, kind: str | None, out: TextIO) -> int:
         )
     if marked:
         print(f"\n{OUR_DOSE_NOTE}", file=out)
-    return 0
+    return exit_codes.OK

@@ -9,7 +9,8 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING
 
-from psoas_tui.cli.crash_report import EXIT_SOFTWARE, report_crash
+from psoas_tui.cli import exit_codes
+from psoas_tui.cli.crash_report import report_crash
 from psoas_tui.cli.stopping import StoppedBeforeStart, Stopper, end_process
 from psoas_tui.cli.terminal import missing_terminal, say
 from psoas_tui.routine.plan import RoutinePlan
@@ -17,7 +18,6 @@ from psoas_tui.routine.plan import RoutinePlan
 if TYPE_CHECKING:
     from psoas_tui.tui.app import PsoasApp
 
-EXIT_NO_TERMINAL = 2
 """The exit status when the app has no terminal to run in (a usage error, as in `main`)."""
 
 
@@ -30,7 +30,7 @@ def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
     )
     if problem is not None:
         say(problem)
-        return EXIT_NO_TERMINAL
+        return exit_codes.USAGE
     with Stopper() as stopper:  # before Textual loads: a signal during start-up ends it too
         try:
             from psoas_tui.tui.app import PsoasApp
@@ -48,13 +48,13 @@ def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
                 report_crash(app.crash)
             app.interrupt_open_sessions()
     if app.crash is not None:
-        return EXIT_SOFTWARE
+        return exit_codes.SOFTWARE
     if stopper.return_code is not None:
         end_process(stopper.return_code)
     if app.return_code not in (None, 0):
         print("psoas: the app stopped with an error", file=sys.stderr)
         return app.return_code or 1
-    return 0
+    return exit_codes.OK
 
 
 def _run(app: PsoasApp) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from psoas_tui.cli import exit_codes
 from psoas_tui.routine.model import Routine
 
 
@@ -19,4 +20,4 @@ def routine_json_schema() -> dict[str, Any]:
 
 def run(out: TextIO) -> int:
     print(json.dumps(routine_json_schema(), indent=2), file=out)
-    return 0
+    return exit_codes.OK

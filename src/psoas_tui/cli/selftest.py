@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.cli import exit_codes
 from psoas_tui.selftest.answers import load_answers
 from psoas_tui.selftest.report import result_json, result_lines, routine_lines
 from psoas_tui.services.selftest_outcome import finish_selftest
@@ -43,13 +44,13 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
     except ProblemsError as error:
         for problem in error.problems:
             print(printable(str(problem)), file=sys.stderr)
-        return 1
+        return exit_codes.PROBLEMS
     outcome = finish_selftest(answers, load_catalogue(), lambda: _history(save), save=save)
     if outcome.history_problem:
         _warn(outcome.history_problem)
     if outcome.routine_problem:
         _warn(outcome.routine_problem)
-        return 1
+        return exit_codes.PROBLEMS
     result, routine = outcome.result, outcome.routine
     saved, previous, changed = outcome.saved_to, outcome.previous, list(outcome.changes)
 
@@ -60,7 +61,7 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
         if previous is not None:
             data["changes"] = changed
         print(printable_json(data), file=out)
-        return 1 if save and outcome.history_problem else 0
+        return exit_codes.PROBLEMS if save and outcome.history_problem else exit_codes.OK
 
     lines = result_lines(result)
     if outcome.plan is not None:
@@ -74,4 +75,4 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
         lines += ["", "No routine was saved; the result was kept in your history."]
     for line in lines:
         print(printable(line), file=out)
-    return 1 if save and outcome.history_problem else 0
+    return exit_codes.PROBLEMS if save and outcome.history_problem else exit_codes.OK

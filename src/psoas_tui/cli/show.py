@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from psoas_tui.cli import exit_codes
 from psoas_tui.player.describe import format_duration, timeline_lines
 from psoas_tui.player.timeline import Timeline, build_timeline
 from psoas_tui.routine.plan import RoutinePlan
@@ -42,7 +43,7 @@ def run(plan: RoutinePlan, as_json: bool, out: TextIO) -> int:
     timeline = build_timeline(plan)
     if as_json:
         print(printable_json(timeline_json(timeline)), file=out)
-        return 0
+        return exit_codes.OK
     print(printable(f"{plan.name} ({plan.routine_id})"), file=out)
     if plan.description:
         print(printable(plan.description), file=out)
@@ -57,4 +58,4 @@ def run(plan: RoutinePlan, as_json: bool, out: TextIO) -> int:
             f"(about {format_duration(timeline.estimated_seconds)} in all)"
         )
     print(total, file=out)
-    return 0
+    return exit_codes.OK

@@ -19,6 +19,8 @@ import threading
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from psoas_tui.cli import exit_codes
+
 if TYPE_CHECKING:
     from psoas_tui.tui.app import PsoasApp
 
@@ -58,7 +60,7 @@ class Stopper:
 
     @property
     def return_code(self) -> int | None:
-        return None if self.signum is None else 128 + self.signum
+        return None if self.signum is None else exit_codes.from_signal(self.signum)
 
     def __enter__(self) -> Stopper:
         for name in STOP_SIGNALS:
@@ -91,7 +93,7 @@ class Stopper:
         self._requested.set()
         if self._app is None:
             raise StoppedBeforeStart
-        self._app.exit_from_signal(128 + signum)
+        self._app.exit_from_signal(exit_codes.from_signal(signum))
 
     def _watch(self) -> None:
         """The watchdog thread: looks at the terminal until a signal comes, then gives the app

@@ -1,0 +1,84 @@
+"""The `psoas` command line's arguments: every command, its options and its help text.
+
+Kept free of pydantic and Textual so that `psoas --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from psoas_tui.catalogue.vocabulary import Kind
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psoas",
+        description="Stretch and strengthen the psoas. Without a command, opens the app.",
+        epilog="This is not medical advice. Stop at sharp pain; see a physiotherapist "
+        "if pain persists.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate routine files (files or folders)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+
+    listing = commands.add_parser("list", help="list built-in and user routines")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    exercises = commands.add_parser("exercises", help="list the exercise catalogue")
+    exercises.add_argument("--json", action="store_true", help="print JSON")
+    exercises.add_argument("--kind", choices=[kind.value for kind in Kind], help="only this kind")
+
+    commands.add_parser("schema", help="print the JSON Schema of routine files")
+
+    show = commands.add_parser("show", help="show a routine's timeline and total time")
+    show.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    play = commands.add_parser("play", help="play a routine in the full-screen player")
+    play.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+
+    history = commands.add_parser("history", help="list past sessions, newest first")
+    history.add_argument("--json", action="store_true", help="print JSON")
+
+    _add_selftest(commands)
+    return parser
+
+
+def _add_selftest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from psoas_tui.selftest.questions import answers_help
+
+    selftest = commands.add_parser(
+        "selftest",
+        help="the psoas self-test: in the app, or from an answers file",
+        description=(
+            "Is your psoas tight, weak, or both? Without --answers, opens the self-test in the\n"
+            "app. With --answers FILE, reads the answers from a TOML file and prints the\n"
+            "verdict, the reasons and a routine made for it.\n\n"
+            "exit status: 0 ok, 1 a bad answers file, 2 usage"
+        ),
+        epilog=answers_help()
+        + "\n\nexample:\n  psoas selftest --answers examples/selftest-answers.toml --save\n\n"
+        "--json prints {verdict, tight_sides, weak_sides, rectus_femoris, reasons, routine};\n"
+        'with --save also "path"; "changes" (per side) when an earlier result was kept.',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    selftest.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="read the answers from this TOML file and print the result",
+    )
+    selftest.add_argument("--json", action="store_true", help="print the result as JSON")
+    selftest.add_argument(
+        "--save",
+        action="store_true",
+        help="also save the routine to your routines, print its path, and keep the result",
+    )
+    selftest.set_defaults(selftest_usage=selftest.error)
+
+
+def _version() -> str:
+    from psoas_tui import __version__
+
+    return f"psoas-tui {__version__}"
