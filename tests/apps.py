@@ -7,6 +7,7 @@ from pathlib import Path
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.routine.parse import parse_routine_text
 from psoas_tui.routine.plan import RoutinePlan
+from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.screens.player import PlayerScreen
 
@@ -37,6 +38,8 @@ def plan_from(text: str = SHORT_ROUTINE, name: str = "short.toml") -> RoutinePla
 
 
 def player_app(plan: RoutinePlan | None = None, clock: FakeClock | None = None) -> PsoasApp:
+    """The app on `plan`, on a run after the first (the safety note was already seen)."""
+    save_settings(Settings(safety_note_seen=True))
     return PsoasApp(plan=plan or plan_from(), clock=clock or FakeClock())
 
 

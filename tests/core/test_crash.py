@@ -76,6 +76,8 @@ def test_the_player_process_marks_the_session_interrupted_on_sigterm(tmp_path: P
     import pty
 
     home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.toml").write_text("safety_note_seen = true\n")  # not a first run
     env = {**os.environ, "PSOAS_HOME": str(home), "TERM": "xterm-256color"}
     pid, fd = pty.fork()
     if pid == 0:  # the child: become `psoas play`

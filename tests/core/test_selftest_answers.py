@@ -23,7 +23,7 @@ from psoas_tui.textfile.problems import ProblemsError
 
 CORPUS = Path(__file__).parent / "corpus" / "answers"
 EXAMPLE = Path(__file__).parents[2] / "examples" / "selftest-answers.toml"
-KNEEL_VALUES = '"deep_front_hip", "front_thigh", "nothing", "pain" or "skipped"'
+KNEEL_VALUES = '"deep_front_hip", "front_thigh", "nothing", "pain", "cannot_kneel" or "skipped"'
 LIFT_VALUES = '"clean", "pelvis_tips_back", "back_rounds", "unsteady", "pain" or "skipped"'
 TOP_KEYS = "schema, sitting_hours, runner, symptoms, red_flags, kneel_test, knee_lift_test"
 
@@ -167,7 +167,10 @@ def test_json_has_the_documented_shape(tmp_path: Path, capsys: pytest.CaptureFix
         "verdict",
         "tight_sides",
         "weak_sides",
+        "likely_tight",
+        "likely_weak",
         "rectus_femoris",
+        "see_physical_therapist_about",
         "reasons",
         "routine",
     }
@@ -176,6 +179,8 @@ def test_json_has_the_documented_shape(tmp_path: Path, capsys: pytest.CaptureFix
         ["left"],
         ["right"],
     )
+    assert (data["likely_tight"], data["likely_weak"]) == (False, False)
+    assert data["see_physical_therapist_about"] == []
     assert data["rectus_femoris"] == [] and all(isinstance(r, str) for r in data["reasons"])
     assert data["routine"]["schema"] == 1
     assert data["routine"]["exercises"][0]["exercise"] == "half-kneeling-hip-flexor-stretch"
@@ -332,3 +337,67 @@ def test_help_documents_every_key_and_value(capsys: pytest.CaptureFixture[str]) 
     missing = [word for word in [*keys, *values] if word not in out]
     assert missing == []
     assert "--answers FILE" in out and "exit status" in out
+
+
+# --- issue 10 --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sitting_hours = 5\n",  # a routine
+        'red_flags = ["sharp_pain"]\n',  # see a professional
+        'red_flags = ["fever_with_back_pain"]\n',  # seek care now
+    ],
+)
+def test_text_output_says_once_that_it_is_not_medical_advice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Item 15 (and 7: the CLI's text path has no safety note, so it says it here)."""
+    path = tmp_path / "a.toml"
+    path.write_text(text)
+    code, out, _ = run(capsys, "selftest", "--answers", str(path))
+    assert code == 0 and out.count("not medical advice") == 1
+    assert out.rstrip().endswith("see a physiotherapist or doctor if pain persists.")
+    code, out, _ = run(capsys, "selftest", "--answers", str(path), "--json")
+    assert code == 0 and "not medical advice" not in out
+
+
+def test_a_red_flag_file_without_sitting_hours_is_scored_and_invents_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 3: `sitting_hours` left out on the red-flag path is not made up."""
+    path = tmp_path / "a.toml"
+    path.write_text('red_flags = ["recent_injury"]\n')
+    code, out, err = run(capsys, "selftest", "--answers", str(path))
+    assert (code, err) == (0, "")
+    assert out.startswith("Result: See a professional") and "You sit" not in out
+    assert "  Tight psoas:                        not tested\n" in out
+
+
+def test_urgent_red_flags_print_seek_care_now(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 15."""
+    path = tmp_path / "a.toml"
+    path.write_text('red_flags = ["bladder_or_bowel_control"]\n')
+    code, out, _ = run(capsys, "selftest", "--answers", str(path))
+    assert code == 0 and out.startswith("Result: Seek medical care now\n")
+    code, out, _ = run(capsys, "selftest", "--answers", str(path), "--json")
+    assert json.loads(out)["verdict"] == "seek_care_now" and json.loads(out)["routine"] is None
+
+
+def test_json_marks_findings_inferred_from_sitting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 3: "both" with empty side lists says why."""
+    path = tmp_path / "a.toml"
+    path.write_text("sitting_hours = 9\n")
+    code, out, _ = run(capsys, "selftest", "--answers", str(path), "--json")
+    data = json.loads(out)
+    assert (data["verdict"], data["tight_sides"], data["weak_sides"]) == ("both", [], [])
+    assert (data["likely_tight"], data["likely_weak"]) == (True, True)
+    code, out, _ = run(capsys, "selftest", "--answers", str(path))
+    assert code == 0
+    assert "Tight psoas:                        likely (not tested)" in out
+    assert "Weak hip flexors:                   likely (not tested)" in out

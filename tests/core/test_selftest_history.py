@@ -19,7 +19,7 @@ def _answers(kneel_left: str = "deep_front_hip") -> Answers:
             "sitting_hours": 8,
             "symptoms": ["short_stride"],
             "kneel_test": {"left": kneel_left, "right": "nothing"},
-            "knee_lift_test": {"left": "clean", "right": "unsteady"},
+            "knee_lift_test": {"left": "clean", "right": "back_rounds"},
         }
     )
 

@@ -8,17 +8,19 @@ import itertools
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.catalogue.vocabulary import Kind, Position
 from psoas_tui.cli.main import main
 from psoas_tui.routine.model import Routine
 from psoas_tui.routine.parse import load_routine
 from psoas_tui.routine.resolve import resolve
+from psoas_tui.routine.suggestion import suggest
 from psoas_tui.selftest.answers import Answers
 from psoas_tui.selftest.compare import changes, side_state
 from psoas_tui.selftest.prescribe import (
@@ -34,9 +36,15 @@ from psoas_tui.selftest.questions import (
     KNEE_LIFT_TEST,
     KNEEL_ANSWERS,
     KNEEL_TEST,
+    PAIN_SYMPTOMS,
     RED_FLAGS,
+    STOP_ADVICE,
     SYMPTOMS,
+    URGENT_ADVICE,
+    URGENT_FLAGS,
+    label,
 )
+from psoas_tui.selftest.report import finding_summary, headline, result_json, result_lines
 from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
 
 TODAY = date(2025, 3, 14)
@@ -94,14 +102,19 @@ TABLE: dict[str, Case] = {
     "kneel-pain-right": Case(("deep_front_hip", "pain"), CLEAN, "see_professional", tight=L),
     "kneel-skipped-left": Case(("skipped", "nothing"), CLEAN, "neither"),
     "kneel-skipped-right": Case(("deep_front_hip", "skipped"), CLEAN, "tight", tight=L),
+    "kneel-cannot-left": Case(("cannot_kneel", "nothing"), CLEAN, "neither"),
+    "kneel-cannot-right": Case(("deep_front_hip", "cannot_kneel"), CLEAN, "tight", tight=L),
     # Knee lift, each value on each side (half-kneeling test clear)
     "lift-pelvis-left": Case(NOTHING, ("pelvis_tips_back", "clean"), "weak", weak=L),
     "lift-pelvis-right": Case(NOTHING, ("clean", "pelvis_tips_back"), "weak", weak=R),
     "lift-back-left": Case(NOTHING, ("back_rounds", "clean"), "weak", weak=L),
     "lift-back-right": Case(NOTHING, ("clean", "back_rounds"), "weak", weak=R),
-    "lift-unsteady-left": Case(NOTHING, ("unsteady", "clean"), "weak", weak=L),
-    "lift-unsteady-right": Case(NOTHING, ("clean", "unsteady"), "weak", weak=R),
-    "lift-mixed-both": Case(NOTHING, ("unsteady", "back_rounds"), "weak", weak=LR),
+    # unsteady lifting one knee counts against the standing leg
+    "lift-unsteady-left": Case(NOTHING, ("unsteady", "clean"), "weak", weak=R),
+    "lift-unsteady-right": Case(NOTHING, ("clean", "unsteady"), "weak", weak=L),
+    "lift-unsteady-both": Case(NOTHING, ("unsteady", "unsteady"), "weak", weak=LR),
+    "lift-unsteady-and-back": Case(NOTHING, ("unsteady", "back_rounds"), "weak", weak=R),
+    "lift-mixed-both": Case(NOTHING, ("pelvis_tips_back", "back_rounds"), "weak", weak=LR),
     "lift-pain-left": Case(NOTHING, ("pain", "clean"), "see_professional"),
     "lift-pain-right": Case(NOTHING, ("pelvis_tips_back", "pain"), "see_professional", weak=L),
     "lift-skipped-left": Case(NOTHING, ("skipped", "back_rounds"), "weak", weak=R),
@@ -111,7 +124,10 @@ TABLE: dict[str, Case] = {
         ("deep_front_hip", "nothing"), ("clean", "pelvis_tips_back"), "both", tight=L, weak=R
     ),
     "both-same-side": Case(
-        ("nothing", "deep_front_hip"), ("clean", "unsteady"), "both", tight=R, weak=R
+        ("nothing", "deep_front_hip"), ("clean", "back_rounds"), "both", tight=R, weak=R
+    ),
+    "both-unsteady-standing": Case(
+        ("nothing", "deep_front_hip"), ("clean", "unsteady"), "both", tight=R, weak=L
     ),
     "both-everywhere": Case(
         ("deep_front_hip", "deep_front_hip"), ("back_rounds", "back_rounds"), "both", LR, LR
@@ -133,12 +149,24 @@ TABLE: dict[str, Case] = {
     "lift-skipped-long-sitting-clear": Case(NOTHING, SKIP, "weak", sitting=9),
     "lift-skipped-short-sitting": Case(("deep_front_hip", "nothing"), SKIP, "tight", tight=L),
     "tested-long-sitting-clear": Case(NOTHING, CLEAN, "neither", sitting=10),
+    "cannot-kneel-long-sitting": Case(("cannot_kneel", "cannot_kneel"), CLEAN, "tight", sitting=9),
+    "cannot-kneel-lift-skipped-long-sitting": Case(
+        ("cannot_kneel", "skipped"), SKIP, "both", sitting=9, likely_both=True
+    ),
     # Red flags win over everything, and pain over the long-sitting guess
     "red-flag-with-tight": Case(
         ("deep_front_hip", "nothing"), CLEAN, "see_professional", tight=L, red_flags=("sharp_pain",)
     ),
+    # No guess from long sitting once the result is to see a professional.
     "red-flag-skipped": Case(
-        SKIP, SKIP, "see_professional", sitting=8, likely_both=True, red_flags=("recent_surgery",)
+        SKIP, SKIP, "see_professional", sitting=8, red_flags=("recent_surgery",)
+    ),
+    "urgent-red-flag": Case(
+        ("deep_front_hip", "nothing"),
+        CLEAN,
+        "seek_care_now",
+        tight=L,
+        red_flags=("saddle_numbness",),
     ),
     "pain-long-sitting": Case(("pain", "pain"), ("pain", "pain"), "see_professional", sitting=8),
 }
@@ -151,7 +179,8 @@ def test_verdict_table(case: Case) -> None:
     assert result.tight_sides == case.tight
     assert result.weak_sides == case.weak
     assert result.rectus_femoris == case.rectus_femoris
-    assert result.see_professional is (case.verdict == "see_professional")
+    assert result.see_professional is (case.verdict in ("see_professional", "seek_care_now"))
+    assert result.urgent is (case.verdict == "seek_care_now")
     assert result.likely_both is case.likely_both
 
 
@@ -165,6 +194,7 @@ def test_the_table_covers_every_answer_value_on_each_side() -> None:
         "both",
         "neither",
         "see_professional",
+        "seek_care_now",
     }
 
 
@@ -176,7 +206,7 @@ def test_the_question_data_matches_the_answer_values() -> None:
     assert KNEEL_TEST.steps[0].for_side("left").startswith("Kneel on your left knee")
 
 
-@pytest.mark.parametrize("flag", [choice.id for choice in RED_FLAGS])
+@pytest.mark.parametrize("flag", [choice.id for choice in RED_FLAGS if not choice.urgent])
 def test_every_red_flag_means_see_a_professional_and_no_routine(flag: str) -> None:
     result = score_selftest(answers(NOTHING, CLEAN, red_flags=[flag]))
     assert result.verdict == "see_professional" and result.see_professional
@@ -208,7 +238,7 @@ def test_reasons_name_the_answers_behind_them() -> None:
     assert "Right: the half-kneeling test pulled in the front of the thigh" in reasons
     assert "rectus femoris" in reasons and "not a sign of a tight psoas" in reasons
     assert "Left: the knee rose cleanly" in reasons
-    assert "Right: lifting the knee left you unsteady" in reasons
+    assert "Right: you were unsteady standing on the left leg" in reasons
     assert "You run or play sport" in reasons
 
 
@@ -244,7 +274,7 @@ def _entries(routine: Routine) -> list[tuple[str, str | None]]:
     [
         pytest.param(case, id=name)
         for name, case in TABLE.items()
-        if case.verdict != "see_professional"
+        if case.verdict not in ("see_professional", "seek_care_now")
     ],
 )
 def test_every_routine_passes_psoas_check(case: Case, tmp_path: Path) -> None:
@@ -318,7 +348,7 @@ def test_a_side_that_tested_alone_gets_an_extra_set_right_after(
 @pytest.mark.parametrize(
     ("kneel", "lift"),
     [
-        (("deep_front_hip", "deep_front_hip"), ("back_rounds", "unsteady")),  # both sides
+        (("deep_front_hip", "deep_front_hip"), ("back_rounds", "pelvis_tips_back")),  # both
         (("deep_front_hip", "skipped"), ("pelvis_tips_back", "skipped")),  # other side unknown
         (SKIP, SKIP),  # likely both, no side tested
     ],
@@ -398,7 +428,8 @@ def test_changes_are_given_per_side() -> None:
     [
         ("skipped", "skipped", "not tested"),
         ("pain", "clean", "painful in a test"),
-        ("deep_front_hip", "unsteady", "tight and weak"),
+        ("deep_front_hip", "back_rounds", "tight and weak"),
+        ("nothing", "unsteady", "clear"),  # the wobble counts against the right (standing) leg
         ("front_thigh", "clean", "tight in the front of the thigh"),
         ("skipped", "clean", "not weak (tightness not tested)"),
         ("nothing", "skipped", "not tight (strength not tested)"),
@@ -424,3 +455,169 @@ def test_the_selftest_core_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "TEXTUAL False" in result.stdout
+
+
+# --- issue 10: what the result says agrees with itself, and with the articles ---------------
+
+
+def test_likely_findings_agree_in_the_headline_the_rows_and_the_json() -> None:
+    """Item 3: 9 hours of sitting, both tests skipped."""
+    result = score_selftest(answers(sitting=9))
+    lines = result_lines(result)
+    assert lines[0] == (
+        "Result: Likely tight psoas (not tested) and likely weak hip flexors (not tested)"
+    )
+    assert lines[1].split(":", 1)[1].strip() == "likely (not tested)"
+    assert lines[2].split(":", 1)[1].strip() == "likely (not tested)"
+    data = result_json(result, None)
+    assert (data["verdict"], data["tight_sides"], data["weak_sides"]) == ("both", [], [])
+    assert (data["likely_tight"], data["likely_weak"]) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("kneel", "lift", "tight_row", "weak_row"),
+    [
+        (SKIP, SKIP, "not tested", "not tested"),
+        (("deep_front_hip", "skipped"), CLEAN, "left (right: not tested)", "no"),
+        (
+            ("nothing", "cannot_kneel"),
+            ("back_rounds", "skipped"),
+            "no (right: can't kneel)",
+            "left (right: not tested)",
+        ),
+        (NOTHING, CLEAN, "no", "no"),
+    ],
+)
+def test_each_row_says_what_was_not_tested(
+    kneel: tuple[str, str], lift: tuple[str, str], tight_row: str, weak_row: str
+) -> None:
+    result = score_selftest(answers(kneel, lift, sitting=4))
+    assert finding_summary(result, "tight") == tight_row
+    assert finding_summary(result, "weak") == weak_row
+
+
+def test_a_red_flag_needs_no_sitting_hours_and_none_are_invented() -> None:
+    """Item 3: on the red-flag path the sitting question is never asked."""
+    given = Answers.model_validate({"red_flags": ["sharp_pain"]})
+    assert given.sitting_hours is None and "sitting_hours" not in given.to_data()
+    result = score_selftest(given)
+    assert not any("You sit" in reason for reason in result.reasons)
+    assert result.inferred == () and not result.long_sitter
+    assert Answers.from_data(given.to_data()) == given
+
+
+def test_without_a_red_flag_sitting_hours_stay_required() -> None:
+    with pytest.raises(ValueError, match="sitting_hours"):
+        Answers.model_validate({"symptoms": ["short_stride"]})
+
+
+@pytest.mark.parametrize("symptom", PAIN_SYMPTOMS)
+def test_lasting_pain_sends_to_a_physical_therapist_and_names_the_article(symptom: str) -> None:
+    """Item 9: the articles send chronic hip or back pain to a physical therapist (003)."""
+    result = score_selftest(
+        answers(("deep_front_hip", "nothing"), CLEAN, symptoms=[symptom, "short_stride"])
+    )
+    advice = [reason for reason in result.reasons if "physical therapist" in reason]
+    assert len(advice) == 1 and "StarFit" in advice[0]
+    assert label(SYMPTOMS, symptom).lower() in advice[0].lower()
+    assert "the tests tell which" not in advice[0]
+    assert result.physio_symptoms == (symptom,)
+    assert any(
+        line.strip().startswith("See a physical therapist:") for line in result_lines(result)
+    )
+    assert result_json(result, None)["see_physical_therapist_about"] == [symptom]
+    routine = routine_for(result, today=TODAY)
+    assert routine is not None and "physical therapist" in (routine.description or "")
+
+
+def test_other_symptoms_do_not_send_to_a_physical_therapist() -> None:
+    result = score_selftest(answers(NOTHING, CLEAN, symptoms=["short_stride", "poor_posture"]))
+    assert result.physio_symptoms == ()
+    assert not any("physical therapist" in reason for reason in result.reasons)
+
+
+@pytest.mark.parametrize(("lifted", "standing"), [("left", "right"), ("right", "left")])
+def test_unsteady_counts_against_the_standing_leg_and_says_it_is_an_inference(
+    lifted: str, standing: str
+) -> None:
+    """Item 10: a wobble while lifting one knee is the standing leg's."""
+    lift = ("unsteady", "clean") if lifted == "left" else ("clean", "unsteady")
+    result = score_selftest(answers(NOTHING, lift))
+    assert result.weak_sides == (standing,)
+    (reason,) = [r for r in result.reasons if "unsteady" in r]
+    assert reason.startswith(f"{lifted.capitalize()}: you were unsteady standing on the {standing}")
+    assert f"counts against the {standing} side" in reason
+    assert "an inference, not from the articles" in reason
+
+
+@pytest.mark.parametrize(
+    ("kneel", "lift", "sitting"),
+    [
+        (("cannot_kneel", "cannot_kneel"), CLEAN, 9),  # likely tight: stretch-led
+        (("cannot_kneel", "cannot_kneel"), SKIP, 9),  # likely both
+        (("cannot_kneel", "deep_front_hip"), ("back_rounds", "clean"), 3),  # tight and weak
+        (("front_thigh", "cannot_kneel"), CLEAN, 3),  # the quad stretch is a kneeling one
+        (("cannot_kneel", "nothing"), CLEAN, 3),  # neither: maintenance
+        (("cannot_kneel", "nothing"), ("clean", "pelvis_tips_back"), 3),  # weak: cool-down
+    ],
+)
+def test_a_person_who_cannot_kneel_gets_no_kneeling_exercise(
+    kneel: tuple[str, str], lift: tuple[str, str], sitting: float
+) -> None:
+    """Item 10: "I can't kneel" leads with stretches done standing or lying down."""
+    catalogue = load_catalogue()
+    result = score_selftest(answers(kneel, lift, sitting=sitting))
+    routine = routine_for(result, catalogue, today=TODAY)
+    assert routine is not None and result.cannot_kneel
+    positions = [catalogue.get(e.exercise).position for e in routine.exercises]
+    assert Position.KNEELING not in positions
+    stretches = [e for e in routine.exercises if catalogue.get(e.exercise).kind is Kind.STRETCH]
+    if result.verdict in ("tight", "both"):
+        assert routine.exercises[0] == stretches[0]
+    ids = [(e.exercise, e.sides) for e in routine.exercises]
+    assert len(ids) == len(set(ids))  # a stand-in that was already there is not doubled
+    assert "no kneeling" in routine.name and "can't kneel" in (routine.description or "")
+    resolve(routine, catalogue)
+
+
+def test_cannot_kneel_is_an_answer_of_the_kneeling_test() -> None:
+    assert "cannot_kneel" in KNEEL_ANSWERS
+    result = score_selftest(answers(("cannot_kneel", "nothing"), CLEAN))
+    assert result.side("left").tight is None
+    assert any("can't kneel" in reason for reason in result.reasons)
+
+
+@pytest.mark.parametrize("flag", sorted(URGENT_FLAGS))
+def test_urgent_red_flags_say_seek_care_now(flag: str) -> None:
+    """Item 15: more urgent than "see a professional", and marked as general knowledge."""
+    result = score_selftest(answers(NOTHING, CLEAN, red_flags=[flag, "sharp_pain"]))
+    assert (result.verdict, result.urgent, result.see_professional) == (
+        "seek_care_now",
+        True,
+        True,
+    )
+    assert routine_for(result) is None
+    assert headline(result) == "Seek medical care now"
+    assert headline(result) != headline(score_selftest(answers(red_flags=["sharp_pain"])))
+    assert "seek medical care now" in result.reasons[0]
+    assert "general knowledge, not from the articles" in result.reasons[0]
+    assert URGENT_ADVICE in result_lines(result) and STOP_ADVICE not in result_lines(result)
+
+
+@pytest.mark.parametrize("flag", ["pregnant", "hip_replacement"])
+def test_pregnancy_and_a_hip_replacement_are_red_flags_from_general_knowledge(flag: str) -> None:
+    """Item 15."""
+    choice = next(choice for choice in RED_FLAGS if choice.id == flag)
+    assert choice.inference and not choice.urgent
+    result = score_selftest(answers(red_flags=[flag]))
+    assert result.verdict == "see_professional" and routine_for(result) is None
+    assert "general knowledge, not from the articles" in result.reasons[0]
+
+
+def test_home_suggests_nothing_after_a_see_a_professional_result() -> None:
+    """Item 2: no routine from the self-test, nor any other, until a later result allows it."""
+    noon = datetime(2026, 1, 1, 12, 0)
+    assert suggest(noon, "/a/selftest-tight.toml").reason == "made for you by your last self-test"
+    held = suggest(noon, "/a/selftest-tight.toml", see_professional=True)
+    assert held.routine_ref is None and "self-test" in held.reason
+    assert "made for you" not in held.reason

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from apps import SHORT_ROUTINE
+from apps import SHORT_ROUTINE, plan_from
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from psoas_tui import paths
@@ -56,6 +56,36 @@ async def test_first_run_shows_the_safety_note_once() -> None:
     again = PsoasApp(clock=FakeClock())
     async with again.run_test(size=(100, 30)) as pilot:
         await open_home(pilot)
+
+
+async def test_a_first_run_that_starts_with_psoas_play_shows_the_safety_note_first() -> None:
+    """Issue 10, item 7: `psoas play ROUTINE` as the very first run."""
+    app = PsoasApp(plan=plan_from(), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyNote)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+    assert load_settings()[0].safety_note_seen
+    again = PsoasApp(plan=plan_from(), clock=FakeClock())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, PlayerScreen)
+
+
+async def test_a_first_run_that_starts_with_psoas_selftest_shows_the_safety_note() -> None:
+    """Issue 10, item 7: `psoas selftest` (no answers file) as the very first run."""
+    from psoas_tui.tui.screens.selftest import SelfTestScreen
+
+    app = PsoasApp(clock=FakeClock(), start="selftest")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyNote)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SelfTestScreen)
+    assert load_settings()[0].safety_note_seen
 
 
 async def test_home_suggests_a_routine_and_enter_starts_it() -> None:

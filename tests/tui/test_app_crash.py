@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from psoas_tui import paths
 from psoas_tui.cli.play import run_app
 from psoas_tui.store.history import History
+from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.screens.player import PlayerScreen
 
@@ -25,6 +26,7 @@ def test_a_crash_in_the_player_is_reported_after_the_app_ends(
     psoas_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`run_app` as `psoas play` runs it (headless here), with `n` raising in the player."""
+    save_settings(Settings(safety_note_seen=True))  # not a first run: no safety note first
     monkeypatch.setattr(PlayerScreen, "action_next", _skip_breaks)
     monkeypatch.setattr("sys.argv", ["psoas", "play", "short.toml"])
     monkeypatch.setattr("psoas_tui.cli.play.missing_terminal", lambda *_: None)  # headless here

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apps import plan_from
+from apps import plan_from, player_app
 
 from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
@@ -62,7 +62,7 @@ async def test_home_history_and_player_share_one_history_closed_at_the_end(
 
 
 async def test_a_session_open_when_the_app_ends_reads_as_interrupted() -> None:
-    app = PsoasApp(plan=plan_from(), clock=FakeClock())
+    app = player_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)

@@ -1,13 +1,16 @@
 """Pilot tests through the self-test: gate, habits, symptoms, the guided tests per side, review,
-result, then playing the routine it made; red flags; going back to change an answer."""
+result, then playing the routine it made; red flags; going back to change an answer; nothing
+pre-filled; a painful test ends it; "see a professional" withdraws the routine from home."""
 
 from __future__ import annotations
 
 import threading
 from datetime import datetime
+from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets._footer import FooterKey
 
 from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
@@ -16,6 +19,7 @@ from psoas_tui.services.selftest_history import last_selftest
 from psoas_tui.store.history import History
 from psoas_tui.store.settings import Settings, load_settings, save_settings
 from psoas_tui.tui.app import PsoasApp
+from psoas_tui.tui.screens.home import HomeScreen
 from psoas_tui.tui.screens.player import PlayerScreen
 from psoas_tui.tui.screens.selftest import SelfTestScreen
 from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
@@ -101,7 +105,7 @@ async def test_back_changes_an_answer_before_the_result() -> None:
     the_app = app()
     async with the_app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("n", "enter", "n")
+        await pilot.press("n", "4", "enter", "n")
         await choose(pilot, "front_thigh")
         await pilot.press("b")  # back to the left kneel test
         assert "LEFT side" in page_text(the_app)
@@ -123,7 +127,7 @@ async def test_retaking_shows_what_changed_and_home_suggests_the_new_routine() -
     first = app()
     async with first.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("n", "enter", "n")
+        await pilot.press("n", "4", "enter", "n")
         await choose(pilot, "deep_front_hip")  # left tight
         await choose(pilot, "nothing")
         await choose(pilot, "clean")
@@ -135,7 +139,7 @@ async def test_retaking_shows_what_changed_and_home_suggests_the_new_routine() -
     second = app()
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("n", "enter", "n")
+        await pilot.press("n", "4", "enter", "n")
         await choose(pilot, "nothing")  # left no longer tight
         await choose(pilot, "nothing")
         await choose(pilot, "clean")
@@ -176,3 +180,162 @@ async def test_the_result_is_kept_off_the_event_loop_and_only_once(
         assert isinstance(the_app.screen, SelfTestResultScreen)
     with History.open(paths.history_db()) as history:
         assert [row.verdict for row in history.selftests()] == ["see_professional"]
+
+
+# --- issue 10 --------------------------------------------------------------------------------
+
+
+def footer_keys(app: PsoasApp) -> list[str]:
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_see_a_professional_withdraws_the_last_routine_and_offers_no_play_key() -> None:
+    """Item 2: after a "see a professional" result, nothing leads to exercise."""
+    first = app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "4", "enter", "n")
+        for answer in ("deep_front_hip", "nothing", "clean", "clean"):
+            await choose(pilot, answer)
+        await pilot.press("enter")
+        await result_kept(pilot)
+        assert "Play it now" in footer_keys(first)
+    assert load_settings()[0].selftest_routine
+
+    second = app()
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "n")  # a red flag
+        await result_kept(pilot)
+        assert isinstance(second.screen, SelfTestResultScreen)
+        assert "Play it now" not in footer_keys(second)
+        assert "play it now" not in page_text(second)
+        await pilot.press("p")
+        await pilot.press("enter")
+        assert isinstance(second.screen, SelfTestResultScreen)
+        await pilot.press("escape")
+        await second.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(second.screen, HomeScreen)
+        why = str(second.screen.query_one("#suggested-why", Static).render())
+        assert "made for you" not in why and "physiotherapist or doctor" in why
+        assert str(second.screen.query_one("#suggested-name", Static).render()) == "Nothing for now"
+        assert "Start suggested" not in footer_keys(second)
+        await pilot.press("enter")  # start suggested: there is none
+        await pilot.pause()
+        assert isinstance(second.screen, HomeScreen)
+    assert load_settings()[0].selftest_routine == ""
+
+
+async def test_no_answer_is_pre_filled_or_pre_picked() -> None:
+    """Item 3: blank hours, no picked answer; a stray enter records nothing."""
+    the_app = app()
+    async with the_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = the_app.screen
+        assert isinstance(screen, SelfTestScreen)
+        await pilot.press("n")
+        assert screen.query_one("#hours", Input).value == ""
+        await pilot.press("enter")  # nothing typed
+        assert screen.page_name == "habits" and screen.draft.sitting_hours is None
+        await pilot.press("5", "enter", "n")
+        assert screen.page_name == "test0"
+        assert screen.query_one("#answer", OptionList).highlighted is None
+        await pilot.press("space", "space", "space", "space", "enter")  # steps done, then enter
+        await pilot.pause()
+        assert screen.page_name == "test0" and screen.draft.tests == {}
+        await pilot.press("down", "enter")  # now the first answer is picked on purpose
+        await pilot.pause()
+        assert screen.page_name == "test1"
+        assert screen.draft.tests == {("kneel_test", "left"): "deep_front_hip"}
+
+
+async def test_a_red_flag_records_no_sitting_hours() -> None:
+    """Item 3: the sitting question was never asked, so no hours are recorded or shown."""
+    the_app = app()
+    async with the_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "n")
+        await result_kept(pilot)
+        assert "You sit" not in page_text(the_app)
+    with History.open(paths.history_db()) as history:
+        record = last_selftest(history)
+    assert record is not None and record.answers.sitting_hours is None
+
+
+async def test_a_painful_test_ends_the_self_test_at_once() -> None:
+    """Item 8: no further test is guided after a pain answer."""
+    the_app = app()
+    async with the_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "4", "enter", "n")
+        screen = the_app.screen
+        assert isinstance(screen, SelfTestScreen)
+        await choose(pilot, "pain")  # the left kneel test hurt
+        await result_kept(pilot)
+        assert isinstance(the_app.screen, SelfTestResultScreen)
+        assert screen.draft.tests == {("kneel_test", "left"): "pain"}
+        assert str(the_app.screen.query_one("#verdict", Static).render()).startswith(
+            "See a professional"
+        )
+        assert "Play it now" not in footer_keys(the_app)
+
+
+async def test_i_cannot_kneel_gives_a_routine_without_kneeling() -> None:
+    """Item 10: the kneel test offers "I can't kneel"; the routine leads with a stretch that is
+    not done kneeling."""
+    the_app = app()
+    async with the_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"9", "enter", "n")
+        options = the_app.screen.query_one("#answer", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any(prompt.startswith("I can't kneel on the left knee") for prompt in prompts)
+        await choose(pilot, "cannot_kneel")
+        await choose(pilot, "cannot_kneel")
+        await choose(pilot, "clean")
+        await choose(pilot, "clean")
+        await pilot.press("enter")
+        await result_kept(pilot)
+        routine = str(the_app.screen.query_one("#made-routine", Static).render())
+        assert "no kneeling" in routine
+        assert "1. Standing hip flexor stretch" in routine and "Half-kneeling" not in routine
+
+
+async def test_an_urgent_red_flag_says_seek_care_now() -> None:
+    """Item 15: the urgent flags come first on the gate; general knowledge is marked."""
+    the_app = app()
+    async with the_app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "* general knowledge, not from the articles" in page_text(the_app)
+        flags = the_app.screen.query_one("#red-flags", SelectionList)
+        prompts = [str(flags.get_option_at_index(i).prompt) for i in range(flags.option_count)]
+        assert prompts[1].startswith("New loss of bladder or bowel control")
+        assert prompts[1].endswith(" *")  # general knowledge
+        assert not prompts[0].endswith(" *")  # sharp pain: from the articles
+        await pilot.press("down", "space", "n")  # bladder or bowel control
+        await result_kept(pilot)
+        verdict = the_app.screen.query_one("#verdict", Static)
+        assert str(verdict.render()) == "Seek medical care now" and verdict.has_class("urgent")
+        assert "Seek medical care now: today" in page_text(the_app)
+
+
+async def test_a_see_a_professional_result_kept_by_the_cli_also_stops_the_suggestion(
+    tmp_path: Path,
+) -> None:
+    """Item 2, through `psoas selftest --answers FILE --save`: home reads the last result."""
+    from psoas_tui.cli.main import main
+
+    tight = tmp_path / "tight.toml"
+    tight.write_text('sitting_hours = 3\n[kneel_test]\nleft = "deep_front_hip"\n')
+    assert main(["selftest", "--answers", str(tight), "--save"]) == 0
+    (saved,) = paths.user_routines_dir().iterdir()
+    save_settings(Settings(safety_note_seen=True, selftest_routine=str(saved)))
+    flagged = tmp_path / "flag.toml"
+    flagged.write_text('red_flags = ["pregnant"]\n')
+    assert main(["selftest", "--answers", str(flagged), "--save"]) == 0
+    home = PsoasApp(clock=FakeClock(), now=lambda: NOON)
+    async with home.run_test(size=(100, 30)) as pilot:
+        await home.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(home.screen.query_one("#suggested-name", Static).render()) == "Nothing for now"

@@ -152,11 +152,12 @@ def test_selftest_gate(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_selftest_kneel_test_left(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    steps = keys("n", "enter", "n", "space")
+    steps = keys("n", "8", "enter", "n", "space")
     assert snap_compare(selftest_app(), terminal_size=(80, 24), run_before=steps)
 
 
 def test_selftest_result(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    # deep pull on the left, nothing on the right, knee lifts skipped, 8 hours of sitting
-    steps = keys("n", "enter", "n", "enter", "down", "down", "enter", "s", "s", "enter")
+    # 8 hours of sitting, deep pull on the left, nothing on the right, knee lifts skipped
+    kneel = ("down", "enter", "down", "down", "down", "enter")
+    steps = keys("n", "8", "enter", "n", *kneel, "s", "s", "enter")
     assert snap_compare(selftest_app(), terminal_size=(100, 30), run_before=steps)

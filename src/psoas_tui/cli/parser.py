@@ -60,8 +60,10 @@ def _add_selftest(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         ),
         epilog=answers_help()
         + "\n\nexample:\n  psoas selftest --answers examples/selftest-answers.toml --save\n\n"
-        "--json prints {verdict, tight_sides, weak_sides, rectus_femoris, reasons, routine};\n"
-        'with --save also "path"; "changes" (per side) when an earlier result was kept.',
+        "--json prints {verdict, tight_sides, weak_sides, likely_tight, likely_weak,\n"
+        "rectus_femoris, see_physical_therapist_about, reasons, routine}; verdict is tight,\n"
+        'weak, both, neither, see_professional or seek_care_now; with --save also "path";\n'
+        '"changes" (per side) when an earlier result was kept.',
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     selftest.add_argument(

@@ -13,6 +13,7 @@ from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.cli import exit_codes
 from psoas_tui.selftest.answers import load_answers
+from psoas_tui.selftest.questions import NOT_MEDICAL_ADVICE
 from psoas_tui.selftest.report import result_json, result_lines, routine_lines
 from psoas_tui.services.selftest_outcome import finish_selftest
 from psoas_tui.store.history import History
@@ -73,6 +74,7 @@ def run(answers_file: str, as_json: bool, save: bool, out: TextIO) -> int:
         lines += ["", f"Saved to {saved}", f"Play it with: psoas play {saved.stem}"]
     elif save and not outcome.history_problem:
         lines += ["", "No routine was saved; the result was kept in your history."]
+    lines += ["", NOT_MEDICAL_ADVICE]
     for line in lines:
         print(printable(line), file=out)
     return exit_codes.PROBLEMS if save and outcome.history_problem else exit_codes.OK

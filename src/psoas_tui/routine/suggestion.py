@@ -1,7 +1,9 @@
 """What to do now: the routine the home screen suggests, and why.
 
 The self-test's routine wins when there is one; otherwise the time of day decides (an hourly desk
-break during the day, the bedtime release in the evening). Plain Python, so it is easy to test.
+break during the day, the bedtime release in the evening). When the last self-test said to see a
+professional, nothing is suggested until a later self-test allows it. Plain Python, so it is easy
+to test.
 """
 
 from __future__ import annotations
@@ -12,13 +14,24 @@ from datetime import datetime
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    routine_ref: str
-    """A routine id or a path to a routine file."""
+    routine_ref: str | None
+    """A routine id or a path to a routine file; None: no routine is suggested."""
     reason: str
 
 
-def suggest(now: datetime, selftest_routine: str | None = None) -> Suggestion:
-    """The suggested routine for `now` (local time)."""
+SEE_PROFESSIONAL_FIRST = (
+    "your last self-test said to see a physiotherapist or doctor before these exercises, so no "
+    "routine is suggested; take the self-test again once they say it is fine"
+)
+
+
+def suggest(
+    now: datetime, selftest_routine: str | None = None, see_professional: bool = False
+) -> Suggestion:
+    """The suggested routine for `now` (local time); none when the last self-test said to see
+    a professional (`see_professional`)."""
+    if see_professional:
+        return Suggestion(None, SEE_PROFESSIONAL_FIRST)
     if selftest_routine:
         return Suggestion(selftest_routine, "made for you by your last self-test")
     hour = now.hour

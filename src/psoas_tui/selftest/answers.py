@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from psoas_tui.selftest.questions import KneelAnswer, KneeLiftAnswer, RedFlagId, Side, SymptomId
 from psoas_tui.textfile.errors import Loc, validation_problems
@@ -27,9 +27,9 @@ class KneelTest(UserFileModel):
     """The half-kneeling test: where the pull was felt, per side of the knee that was down."""
 
     left: KneelAnswer = "skipped"
-    """Left knee down: deep_front_hip | front_thigh | nothing | pain | skipped."""
+    """Left knee down: deep_front_hip | front_thigh | nothing | pain | cannot_kneel | skipped."""
     right: KneelAnswer = "skipped"
-    """Right knee down: deep_front_hip | front_thigh | nothing | pain | skipped."""
+    """Right knee down: deep_front_hip | front_thigh | nothing | pain | cannot_kneel | skipped."""
 
     def on(self, side: Side) -> KneelAnswer:
         return self.left if side == "left" else self.right
@@ -62,8 +62,9 @@ class Answers(UserFileModel, VersionedFile):
     # Unlike a routine, an answers file may leave its version out.
     schema_: int = Field(default=ANSWERS_SCHEMA, alias="schema", ge=1)
     """Answers format version (optional)."""
-    sitting_hours: float = Field(ge=0, le=24, allow_inf_nan=False)
-    """About how many hours a day you sit (work, driving, screens)."""
+    sitting_hours: float | None = Field(default=None, ge=0, le=24, allow_inf_nan=False)
+    """About how many hours a day you sit (work, driving, screens). Required, except when a red
+    flag ends the self-test before the question is asked."""
     runner: bool = False
     """Whether you run or play sport."""
     symptoms: list[SymptomId] = Field(default_factory=list)
@@ -85,9 +86,16 @@ class Answers(UserFileModel, VersionedFile):
     def _unique(cls, values: list[str]) -> list[str]:
         return _no_repeats(values)
 
+    @model_validator(mode="after")
+    def _hours_unless_a_red_flag(self) -> Answers:
+        if self.sitting_hours is None and not self.red_flags:
+            raise ValueError('missing required key "sitting_hours"')
+        return self
+
     def to_data(self) -> dict[str, Any]:
-        """The answers as plain data (TOML or JSON), with the `schema` key."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The answers as plain data (TOML or JSON), with the `schema` key; `sitting_hours` is
+        left out when it was not asked."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Answers:

@@ -3,7 +3,8 @@
 Stretch-led for tight, strength-led for weak, both for both, a short maintenance routine for
 neither; none when the result says to see a professional. A side that tested tight (or weak, or
 tight in the front of the thigh) while the other side tested clear gets one extra set on that
-side, right after the exercise it belongs to.
+side, right after the exercise it belongs to. For a person who can't kneel, every kneeling
+exercise (the catalogue's `position`) is swapped for one done standing or lying down.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.catalogue.model import Catalogue
+from psoas_tui.catalogue.vocabulary import Position
 from psoas_tui.routine.model import Defaults, Routine, RoutineExercise
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.routine.resolve import resolve
@@ -25,6 +27,27 @@ from psoas_tui.selftest.scoring import SelfTestResult
 LEAD_STRETCH = "half-kneeling-hip-flexor-stretch"
 LEAD_STRENGTH = "standing-march"
 QUAD_STRETCH = "low-lunge-quad-stretch"
+_LEAD_NOTES = (
+    "Front knee over the ankle, squeeze the back buttock, then press the hips gently forward."
+)
+_QUAD_NOTES = (
+    "The front of your thigh pulled in the kneeling test: ease the back foot toward your seat, "
+    "hips square, chest up."
+)
+_WITHOUT_KNEELING: dict[str, tuple[str, str]] = {
+    LEAD_STRETCH: (
+        "standing-hip-flexor-stretch",
+        "In place of the kneeling stretch: squeeze the back buttock, tuck the tailbone under, "
+        "chest up.",
+    ),
+    QUAD_STRETCH: (
+        "side-lying-psoas-stretch",
+        "In place of the kneeling quad stretch: hold the top ankle, heel toward your seat, and "
+        "draw the thigh back.",
+    ),
+}
+"""For a person who can't kneel: each kneeling exercise a prescription uses, the exercise done
+standing or lying that replaces it, and its note."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +65,7 @@ class _Item:
 
 
 _STRETCHES = (
-    _Item(
-        LEAD_STRETCH,
-        2,
-        hold_seconds=45,
-        rest_seconds=15,
-        notes="Front knee over the ankle, squeeze the back buttock, then press the hips "
-        "gently forward.",
-    ),
+    _Item(LEAD_STRETCH, 2, hold_seconds=45, rest_seconds=15, notes=_LEAD_NOTES),
     _Item("standing-hip-flexor-stretch", 1, hold_seconds=30),
     _Item("supine-psoas-stretch", 1, hold_seconds=30),
 )
@@ -143,6 +159,8 @@ def routine_name(result: SelfTestResult) -> str:
             parts.append(f"likely {finding}")
     if result.rectus_femoris:
         parts.append(f"front-thigh stretch ({sides_words(result.rectus_femoris)})")
+    if result.cannot_kneel:
+        parts.append("no kneeling")
     return "My psoas routine — " + ", ".join(parts)
 
 
@@ -158,7 +176,7 @@ def _who(result: SelfTestResult) -> str:
         found.append(
             "probably "
             + " and ".join(f for f in ("tight", "weak") if f in result.inferred)
-            + " from sitting more than 6 hours a day (that test was skipped)"
+            + " from sitting more than 6 hours a day (that test was not done)"
         )
     return "For a psoas that " + "; ".join(found) + "."
 
@@ -173,17 +191,35 @@ def _description(result: SelfTestResult, today: date) -> str:
         if side is not None:
             sentences.append(f"Your {side} side tested {finding} alone: it gets an extra set.")
     if result.rectus_femoris:
+        quad = (
+            "the side-lying psoas stretch, holding the foot behind you,"
+            if result.cannot_kneel
+            else "the low lunge with quad stretch"
+        )
         sentences.append(
             "The front of the thigh pulled more than the hip on "
-            f"{_side_phrase(result.rectus_femoris)} (a tight rectus femoris): the low lunge with "
-            "quad stretch is for that."
+            f"{_side_phrase(result.rectus_femoris)} (a tight rectus femoris): {quad} is for that."
+        )
+    if result.cannot_kneel:
+        sentences.append(
+            "You can't kneel, so every exercise here is done standing, sitting or lying down."
+        )
+    if result.physio_symptoms:
+        sentences.append(
+            "Have your lasting pain looked at by a physical therapist, as the StarFit article "
+            "advises for chronic hip or back pain; this routine is no substitute."
         )
     if result.long_sitter:
         sentences.append("At work, stand up and move about every hour.")
     if result.runner:
+        lunge = (
+            "ease in and out of the standing hip flexor stretch"
+            if result.cannot_kneel
+            else "rock gently in the kneeling lunge"
+        )
         sentences.append(
-            "Before a run, rock gently in the kneeling lunge for 10–15 s and do 10 marches per "
-            "leg; hold the stretches after the run, when the muscle is warm."
+            f"Before a run, {lunge} for 10–15 s and do 10 marches per leg; hold the stretches "
+            "after the run, when the muscle is warm."
         )
     sentences.append(
         f"Made by the psoas self-test on {today.isoformat()}. Mild discomfort is fine; stop at "
@@ -238,14 +274,22 @@ def _items(result: SelfTestResult) -> list[_Item]:
     return items
 
 
+def _without_kneeling(items: list[_Item], catalogue: Catalogue) -> list[_Item]:
+    """`items` with each kneeling exercise swapped for its standing or lying stand-in; a stand-in
+    already in the list stays once, where it first comes (with the dose of what it replaced)."""
+    swapped: list[_Item] = []
+    for item in items:
+        if catalogue.get(item.exercise).position is Position.KNEELING:
+            exercise, note = _WITHOUT_KNEELING[item.exercise]
+            kept = "" if item.notes in (_LEAD_NOTES, _QUAD_NOTES) else item.notes
+            item = replace(item, exercise=exercise, notes=" ".join(filter(None, (kept, note))))
+        if all((item.exercise, item.sides) != (seen.exercise, seen.sides) for seen in swapped):
+            swapped.append(item)
+    return swapped
+
+
 def _quad_items(result: SelfTestResult) -> list[_Item]:
-    quad = _Item(
-        QUAD_STRETCH,
-        2,
-        hold_seconds=30,
-        notes="The front of your thigh pulled in the kneeling test: ease the back foot toward "
-        "your seat, hips square, chest up.",
-    )
+    quad = _Item(QUAD_STRETCH, 2, hold_seconds=30, notes=_QUAD_NOTES)
     items = [quad]
     side = result.only_side("rectus_femoris")
     if side is not None:
@@ -261,6 +305,8 @@ def routine_for(
         return None
     catalogue = catalogue or load_catalogue()
     items = _items(result)
+    if result.cannot_kneel:
+        items = _without_kneeling(items, catalogue)
     for item in items:
         catalogue.get(item.exercise)  # every id used here must be in the catalogue
     _, defaults = _PRESCRIPTIONS[result.verdict]

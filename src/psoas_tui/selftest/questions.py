@@ -3,7 +3,7 @@ allowed answer values with their labels.
 
 Plain data with no heavy imports, so that `psoas selftest --help` and the screens can share it.
 The content follows the seed articles (inventory section 2); entries marked `inference=True` are
-common-sense additions that the articles do not state.
+general knowledge that the articles do not state, and the screens and the help say so.
 """
 
 from __future__ import annotations
@@ -17,11 +17,16 @@ SIDES: Final[tuple[Side, ...]] = ("left", "right")
 
 RedFlagId = Literal[
     "sharp_pain",
+    "bladder_or_bowel_control",
+    "saddle_numbness",
+    "fever_with_back_pain",
     "recent_injury",
     "recent_surgery",
     "numbness_or_tingling",
     "pain_at_rest_or_night",
     "pain_not_improving",
+    "pregnant",
+    "hip_replacement",
 ]
 SymptomId = Literal[
     "chronic_low_back_pain",
@@ -32,8 +37,9 @@ SymptomId = Literal[
     "short_stride",
     "unsteady_on_one_leg",
 ]
-KneelAnswer = Literal["deep_front_hip", "front_thigh", "nothing", "pain", "skipped"]
-"""Where the half-kneeling test pulled, on the side of the knee that is down."""
+KneelAnswer = Literal["deep_front_hip", "front_thigh", "nothing", "pain", "cannot_kneel", "skipped"]
+"""Where the half-kneeling test pulled, on the side of the knee that is down (`cannot_kneel`:
+kneeling on that knee is not possible or hurts, so the test was not done)."""
 KneeLiftAnswer = Literal["clean", "pelvis_tips_back", "back_rounds", "unsteady", "pain", "skipped"]
 """What happened when that knee was lifted toward 90°."""
 
@@ -50,7 +56,11 @@ class Choice:
     id: str
     label: str
     inference: bool = False
-    """True when the articles do not say it and it comes from common sense."""
+    """True when the articles do not say it: it is general knowledge (shown as such)."""
+    urgent: bool = False
+    """A red flag that calls for medical care now, not a later appointment."""
+    why: str = ""
+    """For a red flag: why it matters, in a sentence for the result."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +99,48 @@ STOP_ADVICE: Final = (
     "Please don't do the tests or the exercises for now: see a physiotherapist or doctor, who "
     "can find out where the problem comes from. Back and hip pain have many causes."
 )
+URGENT_ADVICE: Final = (
+    "Seek medical care now: today, not at a later appointment. Call your doctor or an urgent "
+    "care line, or go to an emergency department (call an emergency number if it is severe or "
+    "came on suddenly). Don't do the tests or the exercises."
+)
+NOT_MEDICAL_ADVICE: Final = (
+    "This is not medical advice: stop at sharp pain, and see a physiotherapist or doctor if "
+    "pain persists."
+)
+GENERAL_KNOWLEDGE: Final = "general knowledge, not from the articles"
+"""How an `inference=True` entry is marked where it is shown."""
+INFERENCE_MARK: Final = "*"
+"""The mark after the label of an `inference=True` red flag on the screen."""
+
+_URGENT_WHY = (
+    "With back or hip pain, this can mean pressure on the nerves at the base of the spine or an "
+    "infection, which need a doctor at once"
+)
 
 RED_FLAGS: Final[tuple[Choice, ...]] = (
     Choice("sharp_pain", "Sharp pain in the hip, groin or lower back (not just a stretch)"),
+    Choice(
+        "bladder_or_bowel_control",
+        "New loss of bladder or bowel control, or trouble passing urine",
+        inference=True,
+        urgent=True,
+        why=_URGENT_WHY,
+    ),
+    Choice(
+        "saddle_numbness",
+        "Numbness around the groin and buttocks (the saddle area)",
+        inference=True,
+        urgent=True,
+        why=_URGENT_WHY,
+    ),
+    Choice(
+        "fever_with_back_pain",
+        "A fever, or feeling generally unwell, together with back pain",
+        inference=True,
+        urgent=True,
+        why=_URGENT_WHY,
+    ),
     Choice(
         "recent_injury",
         "An injury to the hip, groin, leg or back in the last few months",
@@ -109,14 +158,30 @@ RED_FLAGS: Final[tuple[Choice, ...]] = (
     ),
     Choice(
         "pain_at_rest_or_night",
-        "Pain at rest or at night that does not ease when you change position",
+        "Pain at rest or at night that changing position does not ease",
         inference=True,
     ),
     Choice(
         "pain_not_improving",
-        "Pain that has lasted weeks and has not improved with stretching and strengthening",
+        "Pain for weeks that stretching and strengthening have not helped",
+    ),
+    Choice(
+        "pregnant",
+        "Pregnant, or gave birth in the last few months",
+        inference=True,
+        why="Pregnancy loosens the joints and changes which positions are safe: ask your midwife "
+        "or doctor which stretches and exercises suit you now",
+    ),
+    Choice(
+        "hip_replacement",
+        "A hip replacement (an artificial hip joint)",
+        inference=True,
+        why="The psoas stretches take the hip to the end of its range behind you, which some hip "
+        "replacements must avoid: ask your surgeon or physiotherapist which movements are safe",
     ),
 )
+URGENT_FLAGS: Final[frozenset[str]] = frozenset(flag.id for flag in RED_FLAGS if flag.urgent)
+"""Red flags that mean: seek medical care now."""
 
 SYMPTOMS: Final[tuple[Choice, ...]] = (
     Choice("chronic_low_back_pain", "Low back pain that keeps coming back"),
@@ -126,6 +191,18 @@ SYMPTOMS: Final[tuple[Choice, ...]] = (
     Choice("pain_when_running_or_walking", "Pain or stiffness when running or walking"),
     Choice("short_stride", "A short stride, or a hip that won't extend fully when running"),
     Choice("unsteady_on_one_leg", "Unsteady when standing on one leg"),
+)
+
+PAIN_SYMPTOMS: Final[tuple[SymptomId, ...]] = (
+    "chronic_low_back_pain",
+    "pain_when_running_or_walking",
+)
+"""Symptoms that are lasting pain: the articles send chronic hip or back pain to a physical
+therapist (StarFit, 003), whatever the tests show."""
+PHYSIO_SOURCE: Final = (
+    "the StarFit article advises seeing a physical therapist for chronic hip or back pain, and "
+    "the Cleveland Clinic article says back pain has many causes, which a physical therapist's "
+    "evaluation can tell apart"
 )
 
 SITTING_QUESTION: Final = "About how many hours a day do you sit (work, driving, screens)?"
@@ -163,6 +240,7 @@ KNEEL_TEST: Final = PhysicalTest(
         Choice("front_thigh", "In the front of the {side} thigh, above the knee"),
         Choice("nothing", "Nothing much", inference=True),
         Choice("pain", "It hurt: pain, not just a stretch"),
+        Choice("cannot_kneel", "I can't kneel on the {side} knee (it hurts, or I can't get down)"),
         Choice("skipped", "Skip this side"),
     ),
 )
@@ -214,10 +292,20 @@ def label(choices: tuple[Choice, ...], choice_id: str, side: Side | None = None)
     raise KeyError(choice_id)
 
 
+def red_flag_label(flag: Choice) -> str:
+    """A red flag's label on the screen, marked when it is general knowledge."""
+    return f"{flag.label} {INFERENCE_MARK}" if flag.inference else flag.label
+
+
 def _help_rows(choices: tuple[Choice, ...]) -> list[str]:
     rows = []
     for choice in choices:
-        text = f"      {choice.id:<30}{label(choices, choice.id)}"
+        shown = label(choices, choice.id)
+        if choice.urgent:
+            shown += " (seek care now)"
+        if choice.inference and choice in RED_FLAGS:
+            shown += f" {INFERENCE_MARK}"
+        text = f"      {choice.id:<30}{shown}"
         rows += textwrap.wrap(text, width=100, subsequent_indent=" " * 36)
     return rows
 
@@ -227,12 +315,13 @@ def answers_help() -> str:
     lines = [
         "answers file (TOML):",
         "  schema = 1                    optional: the answers format version",
-        "  sitting_hours = 8             hours a day you sit, 0-24 (required)",
+        "  sitting_hours = 8             hours a day you sit, 0-24 (required, except with a",
+        "                                red flag)",
         "  runner = true                 you run or play sport (default false)",
         "  symptoms = [...]              any of (default none):",
         *_help_rows(SYMPTOMS),
         "  red_flags = [...]             any of (default none; one means: see a professional,",
-        "                                no routine):",
+        f"                                no routine; {INFERENCE_MARK} {GENERAL_KNOWLEDGE}):",
         *_help_rows(RED_FLAGS),
     ]
     for test in PHYSICAL_TESTS:

@@ -202,16 +202,31 @@ class PsoasApp(App[None]):
             # (the file cannot be read, so it will not be saved either: that was just said)
             self._settings_problem_told = unreadable(self.settings_path) is not None
             self.notify(notice, severity="warning", timeout=10, markup=False)
-        if self.plan is not None:
-            self.play(self.plan, exit_after=True)
+        plan = self.plan
+        if plan is not None:
+            # The player starts once the safety note (on a first run) is closed.
+            self.show_safety_note_once(lambda: self.play(plan, exit_after=True))
             return
         self.call_after_refresh(self.load_routines)
         if self.start == "selftest":
             self.action_open_selftest()
-        if not settings.safety_note_seen:
-            from psoas_tui.tui.dialogs.safety import SafetyNote
+        self.show_safety_note_once()
 
-            self.push_screen(SafetyNote(), lambda _: self.save_settings(safety_note_seen=True))
+    def show_safety_note_once(self, then: Callable[[], None] | None = None) -> None:
+        """Show the safety note if it was never seen (whichever way the app was started), then
+        call `then`."""
+        if self.settings.safety_note_seen:
+            if then is not None:
+                then()
+            return
+        from psoas_tui.tui.dialogs.safety import SafetyNote
+
+        def seen(_: None) -> None:
+            self.save_settings(safety_note_seen=True)
+            if then is not None:
+                then()
+
+        self.push_screen(SafetyNote(), seen)
 
     def get_default_screen(self) -> Screen[Any]:
         """Home is the bottom screen (the player alone when a routine was given to play)."""

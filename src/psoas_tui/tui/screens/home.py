@@ -50,6 +50,11 @@ class HomeScreen(AppScreen):
     def __init__(self) -> None:
         super().__init__()
         self.plan: RoutinePlan | None = None
+        self.why_none = ""
+        """Why there is no routine to start, once the suggestion is read."""
+        self.nothing_suggested = False
+        """The suggestion was read and there is none (the last self-test said to see a
+        professional)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,7 +64,12 @@ class HomeScreen(AppScreen):
                 yield Static("Suggested now", classes="panel-title", markup=False)
                 yield PlainStatic("…", id="suggested-name")
                 yield PlainStatic("", id="suggested-why")
-                yield Static(hint(self.BINDINGS, "start"), classes="keys-hint", markup=False)
+                yield Static(
+                    hint(self.BINDINGS, "start"),
+                    id="suggested-keys",
+                    classes="keys-hint",
+                    markup=False,
+                )
             with Vertical(id="recent", classes="panel"):
                 yield Static("Last sessions", classes="panel-title", markup=False)
                 yield PlainStatic("…", id="recent-list")
@@ -89,19 +99,18 @@ class HomeScreen(AppScreen):
         from psoas_tui.player.describe import format_duration
         from psoas_tui.routine.library import RoutineNotFound, find_routine
         from psoas_tui.routine.suggestion import suggest
+        from psoas_tui.services.selftest_history import last_selftest
         from psoas_tui.store.history import HistoryError
         from psoas_tui.textfile.problems import ProblemsError
 
         app = self.psoas
-        suggestion = suggest(app.now(), app.selftest_routine())
-        plan, error = None, ""
-        try:
-            plan = find_routine(suggestion.routine_ref).plan
-        except (ProblemsError, RoutineNotFound) as problem:
-            error = str(problem)
         lines: list[str] = []
+        see_professional = False
         try:
-            for item in app.history().sessions(limit=5):
+            history = app.history()
+            last = last_selftest(history)
+            see_professional = last is not None and last.result.see_professional
+            for item in history.sessions(limit=5):
                 when = item.started_at.astimezone().strftime("%a %d %b %H:%M")
                 lines.append(
                     f"{when}  {item.outcome:<11} {format_duration(item.work_seconds):>6}  "
@@ -109,6 +118,13 @@ class HomeScreen(AppScreen):
                 )
         except (HistoryError, OSError) as problem:
             lines.append(str(problem))
+        suggestion = suggest(app.now(), app.selftest_routine(), see_professional)
+        plan, error = None, ""
+        if suggestion.routine_ref is not None:
+            try:
+                plan = find_routine(suggestion.routine_ref).plan
+            except (ProblemsError, RoutineNotFound) as problem:
+                error = str(problem)
         self.post_message(self.Loaded(plan, suggestion.reason, lines, error))
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
@@ -116,15 +132,30 @@ class HomeScreen(AppScreen):
 
         self.plan = message.plan
         name = self.query_one("#suggested-name", Static)
-        if message.plan is None:
-            name.update(f"(the suggested routine could not be read: {message.error})")
+        self.why_none = message.reason
+        self.nothing_suggested = message.plan is None and not message.error
+        if self.nothing_suggested:
+            name.update("Nothing for now")
+        elif message.plan is None:
+            self.why_none = f"the suggested routine could not be read: {message.error}"
+            name.update(f"({self.why_none})")
         else:
             name.update(f"{message.plan.name} — {estimated_duration(message.plan)}")
         self.query_one("#suggested-why", Static).update(message.reason)
+        nothing = self.nothing_suggested
+        self.query_one("#suggested-keys", Static).display = not nothing
+        self.refresh_bindings()
         start = first_key(self.BINDINGS, "start")
-        recent = "\n".join(message.sessions) or f"None yet. Press {start} to start your first."
+        first = "" if nothing else f" Press {start} to start your first."
+        recent = "\n".join(message.sessions) or f"None yet.{first}"
         self.query_one("#recent-list", Static).update(recent)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No start key when nothing is suggested (after a "see a professional" result)."""
+        return not (action == "start" and self.plan is None and self.nothing_suggested)
 
     def action_start(self) -> None:
         if self.plan is not None:
             self.psoas.play(self.plan)
+        elif self.why_none:
+            self.notify(f"No routine to start: {self.why_none}.", markup=False)

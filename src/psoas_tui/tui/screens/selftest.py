@@ -1,7 +1,9 @@
 """The self-test: a safety gate, habits, symptoms, then the two physical tests on each side,
 guided step by step with a short timer; a review where any answer can be changed; the result.
 
-Back (b) and next (n) move between pages; answers are kept in a draft until the result.
+Back (b) and next (n) move between pages; answers are kept in a draft until the result. Nothing
+is pre-filled: the hours are blank until typed and no answer is picked until the person picks
+one. A red flag, or a test that hurts, ends the self-test at once with the result.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Selecti
 from textual.widgets.option_list import Option
 
 from psoas_tui.selftest.questions import (
+    GENERAL_KNOWLEDGE,
+    INFERENCE_MARK,
     KNEE_LIFT_TEST,
     KNEEL_TEST,
     RED_FLAGS,
@@ -32,6 +36,7 @@ from psoas_tui.selftest.questions import (
     PhysicalTest,
     Side,
     label,
+    red_flag_label,
 )
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.keys import first_key, hint
@@ -64,7 +69,8 @@ class Draft:
     """The answers so far (they become an `Answers` model at the end)."""
 
     red_flags: list[str] = field(default_factory=list)
-    sitting_hours: float = 8.0
+    sitting_hours: float | None = None
+    """None until typed (a red flag ends the self-test before it is asked)."""
     runner: bool = False
     symptoms: list[str] = field(default_factory=list)
     tests: dict[tuple[str, Side], str] = field(default_factory=dict)
@@ -73,8 +79,9 @@ class Draft:
         return self.tests.get((test.key, side), "skipped")
 
     def to_data(self) -> dict[str, object]:
+        hours = {} if self.sitting_hours is None else {"sitting_hours": float(self.sitting_hours)}
         return {
-            "sitting_hours": float(self.sitting_hours),
+            **hours,
             "runner": self.runner,
             "symptoms": list(self.symptoms),
             "red_flags": list(self.red_flags),
@@ -83,6 +90,16 @@ class Draft:
                 side: self.answer(KNEE_LIFT_TEST, side) for side in ("left", "right")
             },
         }
+
+
+class AnswerList(OptionList):
+    """The answers to a test step: enter with nothing picked asks for a pick."""
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.notify("Pick one first: ↑/↓ to an answer, then enter.", markup=False)
+            return
+        super().action_select()
 
 
 class SelfTestScreen(AppScreen):
@@ -168,12 +185,14 @@ class SelfTestScreen(AppScreen):
 
     def _gate_page(self) -> list[Static | SelectionList[str]]:
         flags: SelectionList[str] = SelectionList(
-            *[(f.label, f.id, f.id in self.draft.red_flags) for f in RED_FLAGS], id="red-flags"
+            *[(red_flag_label(f), f.id, f.id in self.draft.red_flags) for f in RED_FLAGS],
+            id="red-flags",
         )
         return [
             Static("Safety first", classes="panel-title", markup=False),
             Static(SAFETY_GATE, markup=False),
             flags,
+            Static(f"{INFERENCE_MARK} {GENERAL_KNOWLEDGE}", classes="keys-hint", markup=False),
             Static(
                 f"space: tick what applies · {self._key('next_page')}: none of these apply, go on",
                 classes="keys-hint",
@@ -182,8 +201,12 @@ class SelfTestScreen(AppScreen):
         ]
 
     def _habits_page(self) -> list[Static | Input | Checkbox]:
+        typed = self.draft.sitting_hours
         hours = Input(
-            value=f"{self.draft.sitting_hours:g}", type="number", id="hours", placeholder="hours"
+            value="" if typed is None else f"{typed:g}",
+            type="number",
+            id="hours",
+            placeholder="hours",
         )
         return [
             Static(SITTING_QUESTION, markup=False),
@@ -210,8 +233,7 @@ class SelfTestScreen(AppScreen):
 
     def _test_page(self) -> list[Static | OptionList]:
         test, side = TEST_PAGES[int(self.page_name.removeprefix("test"))]
-        current = self.draft.answer(test, side)
-        answers = OptionList(
+        answers = AnswerList(
             *[
                 Option(label(test.answers, choice.id, side), id=choice.id)
                 for choice in test.answers
@@ -219,8 +241,9 @@ class SelfTestScreen(AppScreen):
             id="answer",
             markup=False,
         )
-        if current != "skipped" or (test.key, side) in self.draft.tests:
-            answers.highlighted = [c.id for c in test.answers].index(current)
+        # Nothing is picked until the person picks it; going back shows their earlier pick.
+        picked = self.draft.tests.get((test.key, side))
+        answers.highlighted = None if picked is None else [c.id for c in test.answers].index(picked)
         return [
             Static(f"{test.name} — {side.upper()} side", classes="panel-title", markup=False),
             Static(f"{test.purpose} The side named is {test.side_means}.", markup=False),
@@ -228,7 +251,7 @@ class SelfTestScreen(AppScreen):
             Static(test.question.replace("{side}", side), markup=False),
             answers,
             Static(
-                f"{self._key('next_step')}: next step · enter: choose the answer · "
+                f"{self._key('next_step')}: next step · ↑/↓ then enter: pick the answer · "
                 f"{self._key('skip_test')}: skip this side",
                 classes="keys-hint",
                 markup=False,
@@ -237,12 +260,13 @@ class SelfTestScreen(AppScreen):
 
     def _review_page(self) -> list[Static]:
         draft = self.draft
+        typed = draft.sitting_hours
+        hours = "not answered" if typed is None else f"{typed:g} hours a day"
         lines = [
             f"Your answers ({self._key('previous_page')} to go back and change any of them):",
             "",
             f"Red flags: {', '.join(label(RED_FLAGS, f) for f in draft.red_flags) or 'none'}",
-            f"Sitting: {draft.sitting_hours:g} hours a day · runs or plays sport: "
-            f"{'yes' if draft.runner else 'no'}",
+            f"Sitting: {hours} · runs or plays sport: {'yes' if draft.runner else 'no'}",
             f"Symptoms: {', '.join(label(SYMPTOMS, s) for s in draft.symptoms) or 'none'}",
         ]
         for test, side in TEST_PAGES:
@@ -340,6 +364,9 @@ class SelfTestScreen(AppScreen):
         if found is not None and event.option.id:
             test, side = found
             self.draft.tests[(test.key, side)] = event.option.id
+            if event.option.id == "pain":
+                self._finish()  # it hurt: no more tests, straight to "see a professional"
+                return
             await self.action_next_page()
 
     @on(Input.Submitted, "#hours")
@@ -378,6 +405,11 @@ class SelfTestScreen(AppScreen):
         the settings) happens in a worker, off the event loop."""
         if self.finishing:
             return
+        if self.draft.sitting_hours is None and not self.draft.red_flags:
+            self.notify("How many hours a day do you sit? Please answer first.", markup=False)
+            self.page = PAGES.index("habits")
+            self.call_later(self._show_page)
+            return
         from psoas_tui.selftest.answers import Answers
 
         self.finishing = True
@@ -396,8 +428,10 @@ class SelfTestScreen(AppScreen):
             today=app.now().date(),
         )
         settings = None
-        if outcome.saved_to is not None:
-            settings = app.settings.model_copy(update={"selftest_routine": str(outcome.saved_to)})
+        # Home suggests the routine just made; after "see a professional", none from the test.
+        routine = str(outcome.saved_to) if outcome.saved_to is not None else ""
+        if routine or (outcome.result.see_professional and app.settings.selftest_routine):
+            settings = app.settings.model_copy(update={"selftest_routine": routine})
             try:
                 save_settings(settings, app.settings_path)
             except OSError as error:

@@ -1,5 +1,6 @@
 """The self-test result: the verdict per side and why, what changed since last time, and the
-routine made for it — playable at once (p), already saved as a user routine."""
+routine made for it — playable at once (p), already saved as a user routine. A result that says
+to see a professional has no routine and no play key."""
 
 from __future__ import annotations
 
@@ -36,8 +37,10 @@ class SelfTestResultScreen(Screen[bool]):
         outcome = self.outcome
         yield Header()
         with VerticalScroll(id="selftest-result"):
-            yield Static(headline(outcome.result), id="verdict", markup=False)
-            classes = "warning" if outcome.result.see_professional else ""
+            result = outcome.result
+            urgent = "urgent" if result.urgent else ""
+            yield Static(headline(result), id="verdict", classes=urgent, markup=False)
+            classes = urgent or ("warning" if result.see_professional else "")
             yield Static("\n".join(result_lines(outcome.result)[1:]), classes=classes, markup=False)
             if outcome.changes:
                 yield Static("Since last time", classes="panel-title", markup=False)
@@ -60,6 +63,10 @@ class SelfTestResultScreen(Screen[bool]):
             for problem in outcome.problems:
                 yield PlainStatic(problem, classes="warning")
         yield Footer(compact=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No play key (nor its footer entry) when there is no routine."""
+        return not (action == "play" and self.outcome.plan is None)
 
     def action_play(self) -> None:
         plan = self.outcome.plan
