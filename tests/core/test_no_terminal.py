@@ -16,6 +16,7 @@ from typing import IO, Any
 import pytest
 
 from psoas_tui import paths
+from psoas_tui.store.settings import Settings, save_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PSOAS = [sys.executable, "-m", "psoas_tui"]
@@ -101,6 +102,7 @@ def test_the_app_with_its_output_piped_draws_at_the_terminal_size(psoas_home: Pa
     80 × 24 guessed when standard output, which is not the terminal, is asked its size)."""
     from terminals import PtyApp, wait_until
 
+    save_settings(Settings(safety_note_seen=True))  # straight to the player
     with PtyApp("play", "desk-break", size=(100, 30), stdout=subprocess.PIPE) as app:
         wait_until(lambda: b" left" in app.output)
         app.sleep_until(1.0)

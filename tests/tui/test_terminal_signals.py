@@ -24,7 +24,17 @@ from terminals import (
     wait_until,
 )
 
+from psoas_tui.store.settings import Settings, save_settings
+
 HANG_UP, TERMINATE = "hang up", "SIGTERM"
+
+
+@pytest.fixture(autouse=True)
+def not_a_first_run(request: pytest.FixtureRequest, psoas_home: Path) -> None:
+    """Tests that play a routine start past the first-run safety note (shown before the player);
+    the start-up test keeps it, so a signal also lands on a dialog."""
+    if "at_any_moment_of_its_start" not in request.node.name:
+        save_settings(Settings(safety_note_seen=True))
 
 
 def _stop(app: PtyApp, how: str) -> tuple[float, int]:
