@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
 from psoas_tui import paths
 from psoas_tui.player.clock import Clock, MonotonicClock
+from psoas_tui.tui.steady_app import SteadyApp
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from psoas_tui.store.settings import Settings
 
 
-class PsoasApp(App[None]):
+class PsoasApp(SteadyApp):
     """psoas-tui. With `plan`, plays it and exits when the summary is closed."""
 
     CSS_PATH = "app.tcss"
@@ -297,6 +298,8 @@ class PsoasApp(App[None]):
         """
         from textual.worker import WorkerFailed
 
+        if self.failed_after_closing(error):
+            return
         if self.crash is None:
             self.crash = error.error if isinstance(error, WorkerFailed) else error
         super()._handle_exception(error)
