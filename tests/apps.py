@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.routine.parse import parse_routine_text
 from psoas_tui.routine.plan import RoutinePlan
@@ -61,3 +63,15 @@ async def advance(app: PsoasApp, pilot: object, seconds: float, step: float = 1.
         remaining -= move
         screen.poll()
     await pilot.pause()  # type: ignore[attr-defined]
+
+
+CHARACTERS = {"enter": "\r", "escape": "\x1b", "space": " ", "exclamation_mark": "!"}
+"""The character of each named key a burst may hold (a letter is its own character)."""
+
+
+def burst(app: PsoasApp, *keys: str) -> None:
+    """Queue key presses all at once, as a terminal delivers fast typing in one read: unlike
+    `pilot.press`, no key waits for the one before to be handled (or its screen to open)."""
+    for key in keys:
+        character = CHARACTERS.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))

@@ -1,5 +1,5 @@
-"""Snapshots of home, catalogue, detail, library, history, help, the safety note and the
-self-test, at 100×30 and 80×24."""
+"""Snapshots of home, catalogue, detail and library at 100×30 and 80×24; the catalogue and the
+library in a narrow window; the notice in a window too small."""
 
 from __future__ import annotations
 
@@ -60,6 +60,22 @@ def test_catalogue_detail_desk_filter(snap_compare, size) -> None:  # type: igno
 @pytest.mark.parametrize("size", SIZES, ids=["100x30", "80x24"])
 def test_library(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app(), terminal_size=size, run_before=keys("r", "j", "j"))
+
+
+def test_catalogue_narrow(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app(), terminal_size=(40, 12), run_before=keys("c"))
+
+
+def test_catalogue_narrow_detail(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app(), terminal_size=(40, 12), run_before=keys("c", "j", "enter"))
+
+
+def test_library_narrow(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app(), terminal_size=(40, 24), run_before=keys("r", "j"))
+
+
+def test_window_too_small(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app(), terminal_size=(30, 8), run_before=keys())
 
 
 def test_help(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -1,5 +1,5 @@
-"""Snapshot tests of the player: hold, paused, steps, switch, rest, reps, summary, "this hurts"
-(SVGs in __snapshots__)."""
+"""Snapshot tests of the player's hold, switch, rest and summary screens and of the this-hurts
+dialog, also in a small window (SVGs in __snapshots__)."""
 
 from __future__ import annotations
 
@@ -54,3 +54,8 @@ def test_hold_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-d
 def test_this_hurts_dialog(snap_compare) -> None:  # type: ignore[no-untyped-def]
     keys = ("exclamation_mark", "down", "4")
     assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, keys))
+
+
+def test_this_hurts_dialog_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ("exclamation_mark", "down", "4")
+    assert snap_compare(player_app(), terminal_size=(40, 12), run_before=at(5 + 12, keys))

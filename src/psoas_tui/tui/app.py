@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -23,6 +22,7 @@ from textual.screen import Screen
 from psoas_tui import paths
 from psoas_tui.player.clock import Clock, MonotonicClock
 from psoas_tui.tui.palette import ExerciseCommands, PsoasCommands, RoutineCommands
+from psoas_tui.tui.steady_app import SteadyApp
 from psoas_tui.tui.widgets.plain import plain_lines
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from psoas_tui.store.settings import Settings
 
 
-class PsoasApp(App[None]):
+class PsoasApp(SteadyApp):
     """psoas-tui. With `plan`, plays it and exits when the summary is closed."""
 
     CSS_PATH = "app.tcss"
@@ -66,7 +66,7 @@ class PsoasApp(App[None]):
             "themes",
         ),
     ]
-    COMMANDS = App.COMMANDS | {PsoasCommands, RoutineCommands, ExerciseCommands}
+    COMMANDS = SteadyApp.COMMANDS | {PsoasCommands, RoutineCommands, ExerciseCommands}
     """Textual's own palette commands (themes, keys, quit …) and ours, whose titles are plain
     text (see `tui.palette`)."""
 
@@ -342,9 +342,9 @@ class PsoasApp(App[None]):
         """
         from textual.worker import WorkerFailed
 
-        if self.ending_on_signal:
-            # Textual tearing down a screen still mounting (a header's watcher that finds its
-            # title gone, say): the app is ending anyway, this is no crash of ours to report
+        if self.ending_on_signal or self.failed_after_closing(error):
+            # Textual tearing down a screen still mounting, or a screen already closed: the app
+            # is ending anyway or the screen is gone, this is no crash of ours to report
             return
         if self.crash is None:
             self.crash = error.error if isinstance(error, WorkerFailed) else error

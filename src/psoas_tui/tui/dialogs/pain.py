@@ -8,11 +8,11 @@ from typing import Literal
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from psoas_tui.tui.dialogs.base import Dialog
 from psoas_tui.tui.keys import hint
 
 LOCATIONS = (
@@ -35,11 +35,12 @@ class PainAnswer:
     action: Literal["easier", "skip", "continue"]
 
 
-class PainDialog(ModalScreen[PainAnswer | None]):
+class PainDialog(Dialog[PainAnswer | None]):
     """Stops the exercise and asks about the pain; escape goes back without a report."""
 
     HELP_TITLE = "This hurts"
     HELP_PURPOSE = "where (↑ ↓), how bad (1–9, 0 for 10), then what to do"
+    AUTO_FOCUS = "#where"
     BINDINGS = [
         Binding(
             "e", "act('easier')", "Easier variant", tooltip="An easier variant, if there is one"
@@ -58,7 +59,7 @@ class PainDialog(ModalScreen[PainAnswer | None]):
         self.severity: int | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="pain"):
+        with VerticalScroll(classes="dialog", id="pain"):
             yield Static("Stopped. Where does it hurt?", classes="dialog-title", markup=False)
             yield Static(
                 "Sharp pain means stop. If pain lasts or comes back, see a physiotherapist.",

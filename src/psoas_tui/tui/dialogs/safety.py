@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from psoas_tui.tui.dialogs.base import Dialog
 from psoas_tui.tui.keys import hint
 
 SAFETY_NOTE = (
@@ -20,7 +20,7 @@ SAFETY_NOTE = (
 )
 
 
-class SafetyNote(ModalScreen[None]):
+class SafetyNote(Dialog[None]):
     """A short safety note; any of enter, escape or space closes it."""
 
     HELP_TITLE = "Safety note"
@@ -28,7 +28,7 @@ class SafetyNote(ModalScreen[None]):
     BINDINGS = [Binding("enter,escape,space", "close", "Understood")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="safety"):
+        with VerticalScroll(classes="dialog", id="safety"):
             yield Static("Before you start", classes="dialog-title", markup=False)
             yield Static(SAFETY_NOTE, markup=False)
             yield Static(hint(self.BINDINGS, "close"), classes="dialog-keys", markup=False)

@@ -2,14 +2,15 @@
 
 Type to filter by name, alias or cue; t / o / e cycle the type, position and equipment facets;
 d shows only what you can do at a desk. Enter on a variant jumps to it; p plays the exercise
-alone with its default dose.
+alone with its default dose. In a narrow window the list and the detail take turns: enter on
+an exercise shows its detail, escape goes back to the list.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,6 +29,10 @@ from psoas_tui.tui.keys import first_key
 
 DETAIL_DELAY = 0.15
 """Seconds of no typing before the detail pane follows the filter."""
+NARROW_WIDTH = 60
+"""Below this many columns there is no room for the list and the detail side by side."""
+SHORT_HEIGHT = 20
+"""Below this many rows the filter loses its border, to leave rows to the list."""
 KINDS: tuple[Kind | None, ...] = (None, *Kind)
 POSITIONS: tuple[Position | None, ...] = (None, *FACET_POSITIONS)
 EQUIPMENT: tuple[str | None, ...] = (None, *FACET_EQUIPMENT)
@@ -80,6 +85,8 @@ class CatalogueScreen(AppScreen):
 
     HELP_TITLE = "Catalogue"
     HELP_PURPOSE = "every exercise; type to filter, enter on one for its variants"
+    AUTO_FOCUS = "#exercises"
+    """The list has the focus from the start: keys typed while the screen opens go to it."""
     BINDINGS = [
         Binding(
             "slash",
@@ -112,7 +119,9 @@ class CatalogueScreen(AppScreen):
         Binding("x", "clear", "Clear", tooltip="Clear the filter"),
         Binding("p", "play", "Play", tooltip="Play this exercise alone at its default dose"),
         *VIM_KEYS,
-        Binding("escape", "back", "Back", tooltip="Back (from the filter: to the list)"),
+        Binding(
+            "escape", "back", "Back", tooltip="Back (from the filter or the detail: to the list)"
+        ),
     ]
 
     def __init__(self, select: str | None = None, desk: bool = False) -> None:
@@ -142,11 +151,24 @@ class CatalogueScreen(AppScreen):
                     yield OptionList(id="variants", markup=False)
         yield Footer(compact=True)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+
+    def on_descendant_focus(self) -> None:
+        """The detail is being read while the focus is in it (in a narrow window, it is then
+        shown instead of the list)."""
+        self.set_class(self._reading(), "-reading")
+
+    def _reading(self) -> bool:
+        detail = self.query_one("#detail", VerticalScroll)
+        focused = self.focused
+        return focused is not None and (focused is detail or detail in focused.ancestors)
+
     def on_mount(self) -> None:
         self._apply()
         if self._initial:
             self.show_exercise(self._initial)
-        self.query_one("#exercises", OptionList).focus()
 
     # --- filtering -----------------------------------------------------------------------
     def _apply(self) -> None:
@@ -227,6 +249,8 @@ class CatalogueScreen(AppScreen):
         if variants.option_count:
             variants.focus()
             variants.highlighted = 0
+        else:
+            self.query_one("#detail", VerticalScroll).focus()
 
     @on(OptionList.OptionSelected, "#variants")
     def _variant(self, event: OptionList.OptionSelected) -> None:
@@ -269,11 +293,16 @@ class CatalogueScreen(AppScreen):
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     def action_play(self) -> None:
-        if self.current is not None:
-            self.psoas.play(single_exercise_plan(self.current))
+        """Play the exercise shown, or the one highlighted if the detail has yet to follow."""
+        exercise = self.current
+        highlighted = self.query_one("#exercises", OptionList).highlighted
+        if not self._reading() and highlighted is not None and highlighted < len(self.shown):
+            exercise = self.shown[highlighted]
+        if exercise is not None:
+            self.psoas.play(single_exercise_plan(exercise))
 
     def action_back(self) -> None:
-        if self.query_one("#filter", Input).has_focus:
+        if self.query_one("#filter", Input).has_focus or self._reading():
             self.query_one("#exercises", OptionList).focus()
         else:
             self.dismiss(None)

@@ -6,7 +6,7 @@ broken files are listed with their error and never stop the others from loading.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,7 +15,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from psoas_tui.routine.library import RoutineEntry
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
-from psoas_tui.tui.widgets.plain import PlainStatic, plain_cell
+from psoas_tui.tui.widgets.plain import PlainStatic
+from psoas_tui.tui.widgets.routine_table import RoutineRow, RoutineTable
+
+NARROW_WIDTH = 60
+"""Below this many columns the preview goes under the table instead of beside it."""
 
 
 class LibraryScreen(AppScreen):
@@ -48,16 +52,16 @@ class LibraryScreen(AppScreen):
         yield Header()
         yield Static("Loading routines…", id="library-status", markup=False)
         with Horizontal(id="library"):
-            table: DataTable[str] = DataTable(id="routines", cursor_type="row", zebra_stripes=True)
-            yield table
+            yield RoutineTable(id="routines")
             with VerticalScroll(id="preview"):
                 yield PlainStatic("", id="preview-body")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#routines", DataTable)
-        table.add_columns("Routine", "Time", "Ex.", "Tags", "From")
-        table.focus()
+        self.query_one("#routines", RoutineTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     def on_screen_resume(self) -> None:
         """Read the routines each time the library is shown (first time included)."""
@@ -74,32 +78,26 @@ class LibraryScreen(AppScreen):
 
         self.entries = message.entries
         self.psoas.routine_entries = message.entries
-        table = self.query_one("#routines", DataTable)
-        row = table.cursor_row
-        table.clear()
+        rows = []
         broken = 0
         for entry in self.entries:
             if entry.loaded is not None:
                 plan = entry.loaded.plan
-                cells = [
-                    plain_cell(plan.name),
-                    estimated_duration(plan),
-                    str(len(plan.exercises)),
-                    plain_cell(", ".join(plan.tags)),
-                    entry.source,
-                ]
+                rows.append(
+                    RoutineRow(
+                        plan.name,
+                        estimated_duration(plan),
+                        str(len(plan.exercises)),
+                        ", ".join(plan.tags),
+                        entry.source,
+                    )
+                )
             else:
                 broken += 1
-                cells = [
-                    plain_cell(f"⚠ {entry.path.name}", style="bold red"),
-                    "—",
-                    "—",
-                    plain_cell(entry.error),
-                    entry.source,
-                ]
-            table.add_row(*cells)
-        if self.entries:
-            table.move_cursor(row=min(row, len(self.entries) - 1))
+                rows.append(
+                    RoutineRow(f"⚠ {entry.path.name}", "—", "—", entry.error, entry.source, True)
+                )
+        self.query_one("#routines", RoutineTable).show(rows)
         status = f"{len(self.entries)} routines"
         if broken:
             status += f" — {broken} could not be read (shown with ⚠; `psoas check` explains)"
