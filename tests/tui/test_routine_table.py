@@ -19,7 +19,7 @@ from psoas_tui.tui.widgets.routine_table import NAME_MIN, TAGS_MIN, RoutineRow, 
 
 ROWS = [
     RoutineRow(
-        "Desk worker: tight and weak", "18:04", "7", "desk, office, tight, weak", "built-in"
+        "Desk worker: tight and weak", "23:00", "7", "desk, office, tight, weak", "built-in"
     ),
     RoutineRow("Weak psoas", "23:08", "5", "weak, strength", "user"),
     RoutineRow("⚠ broken.toml", "—", "—", "line 3: unknown key", "user", broken=True),
@@ -34,7 +34,7 @@ def cost(widths: dict[str, int]) -> int:
 @pytest.mark.parametrize("available", range(0, 160, 3))
 def test_the_numbers_are_never_cut_and_the_name_comes_next(available: int) -> None:
     widths = fit_columns(available, ROWS)
-    assert widths["time"] == len("18:04") and widths["exercises"] == len("Ex.")
+    assert widths["time"] == len("23:00") and widths["exercises"] == len("Ex.")
     assert NAME_MIN <= widths["name"] <= len("Desk worker: tight and weak")
     assert list(widths) == [
         k for k in ("name", "time", "exercises", "tags", "source") if k in widths
@@ -89,7 +89,7 @@ async def test_rows_drawn_before_the_table_is_idle_have_their_widths(
         drawn_at_once = lines(table, 5)  # no await: the table has not been idle since
         await pilot.pause()
         assert lines(table, 5) == drawn_at_once
-        assert "Desk worker: tight and weak  18:04" in "\n".join(drawn_at_once)
+        assert "Desk worker: tight and weak  23:00" in "\n".join(drawn_at_once)
         release.set()
         await app.workers.wait_for_complete()
 
@@ -109,7 +109,7 @@ async def test_the_library_at_any_width(width: int, user_routines: Path) -> None
         await pilot.pause()
         table = app.screen.query_one("#routines", DataTable)
         shown = "\n".join(lines(table, table.row_count + 1))
-        for time in ("5:15", "4:10", "18:04", "6:00", "17:03", "23:08"):
+        for time in ("5:15", "4:10", "23:00", "6:32", "21:27", "29:32"):
             assert f" {time} " in shown + " "
         assert "A routine with a na" in shown and "…" in shown
         columns = sum(column.width + 2 for column in table.columns.values())

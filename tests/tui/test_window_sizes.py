@@ -65,11 +65,11 @@ ROUTES = {
     "help": Route("home", ("question_mark",), HelpScreen),
     "self-test gate": Route("self-test", (), SelfTestScreen),
     "self-test habits": Route("self-test", ("n",), SelfTestScreen),
-    "self-test symptoms": Route("self-test", ("n", "enter"), SelfTestScreen),
-    "self-test kneel test": Route("self-test", ("n", "enter", "n"), SelfTestScreen),
-    "self-test review": Route("self-test", ("n", "enter", "n", *"ssss"), SelfTestScreen),
+    "self-test symptoms": Route("self-test", ("n", "4", "enter"), SelfTestScreen),
+    "self-test kneel test": Route("self-test", ("n", "4", "enter", "n"), SelfTestScreen),
+    "self-test review": Route("self-test", ("n", "4", "enter", "n", *"ssss"), SelfTestScreen),
     "self-test result": Route(
-        "self-test", ("n", "enter", "n", *"ssss", "enter"), SelfTestResultScreen
+        "self-test", ("n", "4", "enter", "n", *"ssss", "enter"), SelfTestResultScreen
     ),
     "player get ready": Route("player", (), PlayerScreen, "prep"),
     "player hold": Route("player", (17.0,), PlayerScreen, "hold"),
