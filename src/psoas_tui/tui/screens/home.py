@@ -85,7 +85,8 @@ class HomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="home")
     def refresh_data(self) -> None:
-        """Read the suggestion and the last sessions off the event loop."""
+        """Read the suggestion and the last sessions (those with time in holds and reps: not
+        "0:00") off the event loop."""
         from psoas_tui.player.describe import format_duration
         from psoas_tui.routine.library import RoutineNotFound, find_routine
         from psoas_tui.routine.suggestion import suggest
@@ -101,7 +102,7 @@ class HomeScreen(AppScreen):
             error = str(problem)
         lines: list[str] = []
         try:
-            for item in app.history().sessions(limit=5):
+            for item in app.history().sessions(limit=5, worked_only=True):
                 when = item.started_at.astimezone().strftime("%a %d %b %H:%M")
                 lines.append(
                     f"{when}  {item.outcome:<11} {format_duration(item.work_seconds):>6}  "
