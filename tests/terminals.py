@@ -146,7 +146,7 @@ def sessions() -> list[SessionRow]:
 def recorded_segments() -> int:
     """Segments finished (done or skipped) in the one session recorded so far, else 0."""
     found = sessions()
-    return found[0].done_segments + found[0].skipped_segments if found else 0
+    return found[0].tally.sets_total if found else 0
 
 
 def signal_name(signum: int) -> str:

@@ -80,23 +80,26 @@ def test_every_built_in_routine_plays_to_the_end_and_is_recorded(routine_file: P
             assert record.actual_seconds == pytest.approx(record.planned_seconds)
 
     summary = summarise(session)
+    totals = summary.tally
     work = [s for s in timeline.segments if s.is_work]
     assert work
     assert summary.completed and summary.routine_name == timeline.plan.name
-    assert summary.done == tuple(dict.fromkeys(s.exercise.name for s in work))
-    assert summary.skipped == () and summary.pain == ()
-    assert summary.seconds_spent == pytest.approx(timeline.estimated_seconds)
-    assert summary.work_seconds == pytest.approx(work_seconds(timeline))
-    assert summary.left_seconds == pytest.approx(work_seconds(timeline, "left"))
-    assert summary.right_seconds == pytest.approx(work_seconds(timeline, "right"))
+    assert totals.exercises_done == tuple(
+        {s.exercise_index: s.exercise.name for s in work}.values()
+    )
+    assert totals.exercises_skipped == () and totals.pain == ()
+    assert (totals.sets_done, totals.sets_total) == (len(work), len(work))
+    assert totals.spent_seconds == pytest.approx(timeline.estimated_seconds)
+    assert totals.work_seconds == pytest.approx(work_seconds(timeline))
+    assert totals.left_seconds == pytest.approx(work_seconds(timeline, "left"))
+    assert totals.right_seconds == pytest.approx(work_seconds(timeline, "right"))
 
     with History.open(paths.history_db()) as history:
         (recorded,) = history.sessions()
     assert recorded.outcome == "completed" and recorded.ended_at is not None
     assert recorded.routine_name == timeline.plan.name
-    assert recorded.done_segments == len(work) and recorded.skipped_segments == 0
+    assert recorded.tally == totals  # the history counts as the summary does
     assert recorded.pain_reports == 0
-    assert recorded.work_seconds == pytest.approx(work_seconds(timeline))
     with sqlite3.connect(paths.history_db()) as db:
         rows = db.execute(
             "SELECT position, status FROM segments WHERE session_id = ? ORDER BY id",

@@ -67,7 +67,7 @@ def test_a_killed_session_keeps_its_segments_and_reads_as_interrupted(
     with History.open(db) as history:
         (session,) = history.sessions()
         assert session.outcome == "interrupted"
-        assert session.done_segments + session.skipped_segments == work
+        assert session.tally.sets_total == work
         assert history.close_abandoned() == 1
 
 

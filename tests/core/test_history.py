@@ -45,7 +45,7 @@ def test_a_completed_session_is_listed_with_totals(tmp_path: Path) -> None:
         play_some(history, finish=True)
         (summary,) = history.sessions()
     assert summary.outcome == "completed" and summary.rating == "about_right"
-    assert summary.done_segments == 2 and summary.skipped_segments == 0
+    assert summary.tally.sets_done == 2 and summary.tally.sets_skipped == 0
     assert summary.work_seconds == pytest.approx(60)
     assert summary.pain_reports == 1
 
@@ -59,7 +59,7 @@ def test_an_unclosed_session_of_a_dead_process_reads_as_interrupted(tmp_path: Pa
         )
     with History.open(path) as history:
         (summary,) = history.sessions()
-        assert summary.outcome == "interrupted" and summary.done_segments == 1
+        assert summary.outcome == "interrupted" and summary.tally.sets_done == 1
         assert history.close_abandoned() == 1
 
 

@@ -138,12 +138,16 @@ def test_swap_exercise_replaces_the_rest_of_it() -> None:
     assert session.timeline.segments[-1].exercise.name == "B"
 
 
-def test_stop_records_the_current_segment_as_skipped() -> None:
-    session, clock = session_for(exercise())
+def test_stop_records_the_current_segment_and_every_set_not_reached_as_skipped() -> None:
+    session, clock = session_for(exercise(sets=2))  # prep, then 2 sets of left and right
     session.start()
     clock.advance(3)
-    (record,) = session.stop()
-    assert isinstance(record, SegmentFinished) and record.status == "skipped"
+    current, *unreached = [e for e in session.stop() if isinstance(e, SegmentFinished)]
+    assert current.status == "skipped"
+    assert (current.segment.kind, current.actual_seconds) == ("prep", 3)
+    assert [(r.segment.kind, r.segment.side, r.status, r.actual_seconds) for r in unreached] == [
+        ("hold", side, "skipped", 0.0) for side in ("left", "right", "left", "right")
+    ]
     assert session.state == "stopped" and session.next() == []
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apps import plan_from, player_app
+from apps import advance, plan_from, player_app
 
 from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
@@ -53,10 +53,11 @@ async def test_home_history_and_player_share_one_history_closed_at_the_end(
         app.play(plan_from())
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
+        await advance(app, pilot, 5 + 10)  # ten seconds into the first hold
         await pilot.press("q", "y", "enter")  # quit the session, close the summary
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        assert "quit" in str(app.screen.query_one("#recent-list").render())
+        assert "quit          0:10" in str(app.screen.query_one("#recent-list").render())
         assert len(opened) == 1 and not opened[0].closed
     assert opened[0].closed
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input
 from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.store.history import History
-from psoas_tui.store.records import SessionStart
+from psoas_tui.store.records import SegmentRecord, SessionStart
 from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.screens.history import HistoryScreen
@@ -143,7 +143,7 @@ async def test_control_characters_from_a_routine_are_shown_as_escapes_everywhere
         await pilot.press("i")
         await drawn(pilot, "S\\x1b[2Jtep")  # the steps
         await pilot.press("exclamation_mark")
-        await drawn(pilot, "Where does it hurt?")  # the pain dialog, over the player
+        await drawn(pilot, "sharp pain, or the discomfort")  # the pain dialog, over the player
         await pilot.press("escape", "q", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -165,6 +165,8 @@ async def test_a_name_kept_in_the_history_is_shown_as_escapes_after_its_file_is_
     history_path.parent.mkdir(parents=True, exist_ok=True)
     with History.open(history_path) as history:
         session = history.start_session(SessionStart("gone", HOSTILE_NAME, "", 60.0))
+        hold = SegmentRecord(1, "hold", "lunge", "Lunge", "left", 1, 1, "skipped", 30, 12)
+        history.record_segment(session, hold)
         history.end_session(session, "quit")
     save_settings(Settings(safety_note_seen=True))
     app = PsoasApp(clock=FakeClock(), now=lambda: datetime(2024, 5, 1, 8, tzinfo=UTC))

@@ -144,7 +144,10 @@ async def test_help_shows_every_key_of_every_screen() -> None:
 def test_help_sections_say_what_each_screen_is_for() -> None:
     titles = [section_title(part) for part in sections()]
     assert titles[0] == "HOME — what to do now, one key from starting it"
-    assert "THIS HURTS — where (↑ ↓), how bad (1–9, 0 for 10), then what to do" in titles
+    assert (
+        "THIS HURTS — sharp pain or discomfort first, then where (↑ ↓), how bad (1–9, 0 for 10), "
+        "then what to do" in titles
+    )
 
 
 def test_the_readme_key_table_is_made_from_the_bindings() -> None:

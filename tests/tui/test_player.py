@@ -45,14 +45,14 @@ async def test_a_whole_routine_plays_to_the_summary_and_is_saved() -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
         lines = [str(w.render()) for w in app.screen.query("#summary-lines Static")]
-        assert lines[1].startswith("Exercises done: 2")
-        assert lines[2] == "Skipped: 0"
+        assert lines[:2] == ["Exercises: 2 of 2 done", "Sets/sides: 5 of 5 done"]
+        assert "Skipped" not in " ".join(lines)
         await pilot.press("2")
         await pilot.press("enter")
     with History.open(paths.history_db()) as history:
         (session,) = history.sessions()
     assert session.outcome == "completed" and session.rating == "about_right"
-    assert session.done_segments == 5 and session.skipped_segments == 0
+    assert session.tally.sets_done == 5 and session.tally.sets_skipped == 0
 
 
 async def test_pause_stops_the_countdown_and_space_resumes() -> None:
@@ -91,8 +91,9 @@ async def test_this_hurts_asks_where_and_how_bad_and_skips_the_exercise() -> Non
         assert isinstance(app.screen, PainDialog)
         paused_player = app.screen_stack[-2]
         assert isinstance(paused_player, PlayerScreen) and paused_player.session.paused
+        await pilot.press("d")  # discomfort
         await pilot.press("down", "down")  # lower back
-        await pilot.press("8", "c")  # severe: carrying on is not offered
+        await pilot.press("8", "c")  # strong: carrying on is not offered
         assert isinstance(app.screen, PainDialog)
         await pilot.press("s")
         assert "Dead bug" in text(app, "#exercise")
@@ -108,13 +109,14 @@ async def test_this_hurts_asks_where_and_how_bad_and_skips_the_exercise() -> Non
         ).fetchall()
     assert rows == [("lower back", 8, "skip")]
     assert session.outcome == "quit" and session.pain_reports == 1
+    assert session.tally.pain[0][1].kind == "discomfort"
 
 
 async def test_easier_variant_replaces_the_exercise() -> None:
     app = player_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(app, pilot, 8)
-        await pilot.press("exclamation_mark", "3", "e")
+        await pilot.press("exclamation_mark", "d", "3", "e")
         assert text(app, "#exercise") == "Standing hip flexor stretch"
         assert text(app, "#headline") == "GET READY"
 
@@ -178,4 +180,4 @@ async def test_a_built_in_routine_plays_to_the_summary() -> None:
         await pilot.press("enter")
     with History.open(paths.history_db()) as history:
         (session,) = history.sessions()
-    assert session.outcome == "completed" and session.skipped_segments == 0
+    assert session.outcome == "completed" and session.tally.sets_skipped == 0

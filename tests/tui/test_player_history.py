@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -59,14 +60,15 @@ async def test_a_hold_is_on_disk_before_the_next_segment_is_shown(
     clock = FakeClock()
     app = player_app(clock=clock)
     seen: list[tuple[str, int, str]] = []
-    record_segment = History.record_segment
+    record_segments = History.record_segments
 
-    def spying(history: History, session_id: int, segment: SegmentRecord) -> None:
-        record_segment(history, session_id, segment)
+    def spying(history: History, session_id: int, segments: Iterable[SegmentRecord]) -> None:
+        segments = list(segments)
+        record_segments(history, session_id, segments)
         committed = rows("SELECT COUNT(*) FROM segments WHERE kind = 'hold'")[0][0]
-        seen.append((segment.kind, int(str(committed)), headline(app)))
+        seen.extend((segment.kind, int(str(committed)), headline(app)) for segment in segments)
 
-    monkeypatch.setattr(History, "record_segment", spying)
+    monkeypatch.setattr(History, "record_segments", spying)
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(app, pilot, 5 + 29.5)
         assert headline(app) == "HOLD" and seen == [("prep", 0, "GET READY")]
@@ -118,9 +120,13 @@ async def test_a_read_only_history_is_read_and_the_player_plays_on(
     db = paths.history_db()
     fill(db, sessions=2)
     with History.open(db) as history:  # a session left open by a process that is gone
-        history.connection.execute(
+        cursor = history.connection.execute(
             "INSERT INTO sessions (routine_id, routine_name, started_at, planned_seconds, pid)"
             " VALUES ('r', 'Left open', '2024-01-02T08:00:00+00:00', 60, 999999999)"
+        )
+        history.record_segment(  # (sessions of 0:00 are not among home's last sessions)
+            cursor.lastrowid or 0,
+            SegmentRecord(0, "hold", "lunge", "Lunge", "left", 1, 1, "done", 30, 30),
         )
     save_settings(Settings(safety_note_seen=True))
     with read_only(db):
@@ -199,5 +205,6 @@ def test_the_player_plays_on_through_a_full_disk_and_loses_nothing(tmp_path: Pat
     with History.open(home / "history.sqlite3") as history:
         (session,) = history.sessions()
         positions = history.connection.execute("SELECT position FROM segments ORDER BY id")
-        assert [row[0] for row in positions] == [0, 1, 2, 3]
+        # … and the holds and reps quitting left undone
+        assert [row[0] for row in positions] == [0, 1, 2, 3, 5, 7, 9]
     assert session.outcome == "quit" and set_aside(home) == []

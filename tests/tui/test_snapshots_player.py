@@ -1,5 +1,5 @@
-"""Snapshot tests of the player's hold, switch, rest and summary screens and of the this-hurts
-dialog, also in a small window (SVGs in __snapshots__)."""
+"""Snapshot tests of the player: hold, paused, steps, switch, rest, reps, summary, "this hurts"
+and the summary after it, also in a small window (SVGs in __snapshots__)."""
 
 from __future__ import annotations
 
@@ -51,11 +51,22 @@ def test_hold_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-d
     assert snap_compare(player_app(), terminal_size=(40, 12), run_before=at(5 + 12))
 
 
+def test_this_hurts_asks_sharp_pain_or_discomfort_first(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ("exclamation_mark",)
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, keys))
+
+
 def test_this_hurts_dialog(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    keys = ("exclamation_mark", "down", "4")
+    # discomfort at the knee in a kneeling stretch: the standing variant, and carrying on at 2
+    keys = ("exclamation_mark", "d", "down", "down", "down", "2")
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, keys))
+
+
+def test_summary_after_sharp_pain(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ("exclamation_mark", "p", "down", "down", "6", "q")
     assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, keys))
 
 
 def test_this_hurts_dialog_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    keys = ("exclamation_mark", "down", "4")
+    keys = ("exclamation_mark", "d", "down", "4")
     assert snap_compare(player_app(), terminal_size=(40, 12), run_before=at(5 + 12, keys))

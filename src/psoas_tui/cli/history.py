@@ -7,7 +7,7 @@ from typing import TextIO
 
 from psoas_tui import paths
 from psoas_tui.cli import exit_codes
-from psoas_tui.player.describe import format_duration, sessions_total
+from psoas_tui.player.describe import sessions_total, tally_line
 from psoas_tui.store.history import History, HistoryError
 from psoas_tui.textfile.printable import printable, printable_json
 
@@ -32,15 +32,10 @@ def run(as_json: bool, out: TextIO) -> int:
     for item in sessions:
         when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
-        pain = f", {item.pain_reports} pain report(s)" if item.pain_reports else ""
-        print(
-            printable(
-                f"{when}  {item.outcome:<11}  {format_duration(item.work_seconds):>6} worked  "
-                f"{item.done_segments} done, {item.skipped_segments} skipped{pain}{rating}"
-                f"  {item.routine_name}"
-            ),
-            file=out,
-        )
+        reports = item.pain_reports
+        pain = f", {reports} pain report{'' if reports == 1 else 's'}" if reports else ""
+        print(printable(f"{when}  {item.outcome:<11}  {item.routine_name}"), file=out)
+        print(printable(f"    {tally_line(item.tally)}{pain}{rating}"), file=out)
     total = sum(item.work_seconds for item in sessions)
     print(f"\n{sessions_total(len(sessions), total)}", file=out)
     return exit_codes.OK

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from psoas_tui.player.timeline import Segment, Timeline, build_timeline
 from psoas_tui.routine.plan import PlannedExercise, RoutinePlan, SideMode
+from psoas_tui.store.tally import Tally
 
 _SIDES: dict[SideMode, str] = {
     "both": " each side",
@@ -99,3 +100,28 @@ def sessions_total(count: int, work_seconds: float) -> str:
     and reps"."""
     noun = "session" if count == 1 else "sessions"
     return f"{count} {noun}, {format_duration(work_seconds)} of holds and reps"
+
+
+def exercises_count(tally: Tally) -> str:
+    """ "2 of 3" exercises done."""
+    return f"{len(tally.exercises_done)} of {tally.exercises_total}"
+
+
+def sets_count(tally: Tally) -> str:
+    """ "6 of 8" sets/sides done."""
+    return f"{tally.sets_done} of {tally.sets_total}"
+
+
+def tally_parts(tally: Tally) -> tuple[str, str, str]:
+    """A session's counts, in the words the summary and the history share: "Exercises: 2 of 3
+    done", "Sets/sides: 6 of 8 done", "Work: 1:30 of holds and reps"."""
+    return (
+        f"Exercises: {exercises_count(tally)} done",
+        f"Sets/sides: {sets_count(tally)} done",
+        f"Work: {format_duration(tally.work_seconds)} of holds and reps",
+    )
+
+
+def tally_line(tally: Tally) -> str:
+    """`tally_parts` on one line, for `psoas history`."""
+    return " · ".join(tally_parts(tally))

@@ -32,13 +32,20 @@ class Cue:
     """For `countdown`: the seconds left (3, 2, 1)."""
 
 
+PainKind = Literal["sharp", "discomfort"]
+PainAction = Literal["easier", "skip", "continue", "end"]
+
+
 @dataclass(frozen=True, slots=True)
 class PainReport:
-    """A "this hurts" report: where, and how bad from 1 to 10."""
+    """A "this hurts" report: where, how bad from 1 to 10, whether sharp pain or the discomfort
+    of a stretch, and what was done about it (an easier variant, skip the exercise, carry on, or
+    end the session)."""
 
     location: str
     severity: int
-    action: Literal["easier", "skip", "continue"] = "continue"
+    action: PainAction = "continue"
+    kind: PainKind = "discomfort"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,11 +232,14 @@ class Session:
         return events
 
     def stop(self) -> list[Event]:
-        """End the session early (quit); the current segment is recorded as skipped."""
+        """End the session early (quit): the current segment is recorded as skipped, and so is
+        every hold and set of reps not reached (so that the records say how much of the
+        routine was left undone)."""
         events = self._catch_up()
         if self.is_over:
             return events
         events += self._leave("skipped", at=self._now()) if self._run is not None else []
+        events += self._skip_work(self.index + 1, len(self.timeline))
         self.state = "stopped"
         self._run = None
         return events
@@ -249,11 +259,8 @@ class Session:
         following = self.index + 1
         segments = self.timeline.segments
         while following < len(segments) and segments[following].exercise_index == exercise_index:
-            skipped = segments[following]
-            record = SegmentFinished(skipped, "skipped", skipped.seconds, 0.0)
-            self.finished.append(record)
-            events.append(record)
             following += 1
+        events += self._skip_work(self.index + 1, following)
         return events + self._go(following, now)
 
     def swap_exercise(self, replacement: PlannedExercise) -> list[Event]:
@@ -270,6 +277,17 @@ class Session:
         return events + self._go(start, self.clock())
 
     # --- internals -----------------------------------------------------------------------
+    def _skip_work(self, start: int, end: int) -> list[Event]:
+        """Record the holds and sets of reps from `start` to `end` (not included) as skipped,
+        never begun (transitions are not recorded: they are not sets)."""
+        events: list[Event] = []
+        for skipped in self.timeline.segments[start:end]:
+            if skipped.is_work:
+                record = SegmentFinished(skipped, "skipped", skipped.seconds, 0.0)
+                self.finished.append(record)
+                events.append(record)
+        return events
+
     def _enter(self, index: int, at: float) -> list[Event]:
         self.index = index
         segment = self.segment

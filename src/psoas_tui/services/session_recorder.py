@@ -1,8 +1,9 @@
-"""Write a session to the history as it goes: one transaction per finished segment.
+"""Write a session to the history as it goes: one transaction for what each step finished.
 
 `SessionRecorder` sits between the engine's events and the `History`, turning them into the
-store's records. Each finished segment is committed before `handle` returns, so the player
-(which repaints after it) never shows the next segment before the last one is on disk.
+store's records. The segments a step finished (one as a segment ends; the sets a quit leaves
+undone) are committed together before `handle` returns, so the player (which repaints after it)
+never shows the next segment before the last one is on disk.
 
 Writing never stops a session. When there is no history to write to (a database from a newer
 program), `notice` says the session is not being recorded. When a write fails (the database is
@@ -17,9 +18,12 @@ from dataclasses import replace
 from datetime import datetime
 
 from psoas_tui.player.session import Event, SegmentFinished
+from psoas_tui.player.summary import segment_record
 from psoas_tui.player.timeline import Timeline
 from psoas_tui.store.history import History, HistoryError, utc_now
-from psoas_tui.store.records import Outcome, PainRecord, Rating, SegmentRecord, SessionStart
+from psoas_tui.store.records import Outcome, Rating, SegmentRecord, SessionStart
+
+__all__ = ["SessionRecorder", "segment_record", "session_start"]
 
 
 def session_start(timeline: Timeline) -> SessionStart:
@@ -30,26 +34,6 @@ def session_start(timeline: Timeline) -> SessionStart:
         routine_name=plan.name,
         file_hash=plan.file_hash,
         planned_seconds=timeline.total_seconds,
-    )
-
-
-def segment_record(finished: SegmentFinished) -> SegmentRecord:
-    """The record of a finished segment, with its pain reports."""
-    segment = finished.segment
-    return SegmentRecord(
-        position=segment.index,
-        kind=segment.kind,
-        exercise_id=segment.exercise.exercise_id,
-        exercise_name=segment.exercise.name,
-        side=segment.side,
-        set_number=segment.set_number,
-        sets=segment.sets,
-        status=finished.status,
-        planned_seconds=finished.planned_seconds,
-        actual_seconds=finished.actual_seconds,
-        pain=tuple(
-            PainRecord(report.location, report.severity, report.action) for report in finished.pain
-        ),
     )
 
 
@@ -127,9 +111,9 @@ class SessionRecorder:
                 self.session_id = history.start_session(self._start)
                 self._start = None
             session_id = self.session_id or 0
-            while self._segments:
-                history.record_segment(session_id, self._segments[0])
-                del self._segments[0]
+            if self._segments:
+                history.record_segments(session_id, self._segments)
+                self._segments = []
             if self._ending is not None:
                 outcome, ended_at = self._ending
                 history.end_session(session_id, outcome, ended_at)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-Outcome = Literal["completed", "quit", "interrupted"]
+if TYPE_CHECKING:
+    from psoas_tui.store.tally import Tally
+
+Outcome = Literal["completed", "skipped", "quit", "interrupted"]
+"""How a session ended: played to the end with something done (`completed`), played to the end
+with every set skipped (`skipped`), stopped early (`quit`), or left open by a process that is
+gone (`interrupted`)."""
 Rating = Literal["too_easy", "about_right", "too_hard"]
 SegmentStatus = Literal["done", "skipped"]
+PainKind = Literal["sharp", "discomfort", ""]
+"""Sharp pain, or the discomfort of a stretch; "" for a report kept before the question was
+asked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,7 @@ class PainRecord:
     location: str
     severity: int
     action: str
+    kind: PainKind = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +59,14 @@ class SegmentRecord:
     pain: tuple[PainRecord, ...] = ()
     finished_at: datetime | None = None
     """When it was left; None for "now", when it is written."""
+    exercise_index: int | None = None
+    """Which exercise of the routine (from 0), telling apart two turns of the same exercise;
+    None in records kept before it was."""
 
 
 @dataclass(frozen=True, slots=True)
 class SessionRow:
-    """One session read back with its totals: a row of `psoas history`."""
+    """One session read back with what it added up to (`tally`): a row of `psoas history`."""
 
     session_id: int
     routine_id: str
@@ -62,12 +75,18 @@ class SessionRow:
     ended_at: datetime | None
     outcome: Outcome | Literal["in progress"]
     rating: Rating | None
-    work_seconds: float
-    done_segments: int
-    skipped_segments: int
-    pain_reports: int
+    tally: Tally
+
+    @property
+    def work_seconds(self) -> float:
+        return self.tally.work_seconds
+
+    @property
+    def pain_reports(self) -> int:
+        return len(self.tally.pain)
 
     def as_json(self) -> dict[str, Any]:
+        tally = self.tally
         return {
             "id": self.session_id,
             "routine": {"id": self.routine_id, "name": self.routine_name},
@@ -75,10 +94,19 @@ class SessionRow:
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,
             "outcome": self.outcome,
             "rating": self.rating,
-            "work_seconds": round(self.work_seconds, 1),
-            "segments_done": self.done_segments,
-            "segments_skipped": self.skipped_segments,
-            "pain_reports": self.pain_reports,
+            "work_seconds": round(tally.work_seconds, 1),
+            "exercises": {"done": len(tally.exercises_done), "total": tally.exercises_total},
+            "sets_and_sides": {"done": tally.sets_done, "total": tally.sets_total},
+            "pain": [
+                {
+                    "exercise": exercise,
+                    "location": report.location,
+                    "kind": report.kind or None,
+                    "severity": report.severity,
+                    "action": report.action,
+                }
+                for exercise, report in tally.pain
+            ],
         }
 
 

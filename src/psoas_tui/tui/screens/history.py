@@ -1,4 +1,5 @@
-"""History (h): every session, newest first, with what was done."""
+"""History (h): every session, newest first, with what was done (exercises and sets/sides
+done, of all, and the time in holds and reps, counted as the end-of-session summary counts)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ class HistoryScreen(AppScreen):
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.add_columns(
-            "When", "Routine", "Outcome", "Worked", "Done", "Skipped", "Pain", "Rating"
+            "When", "Routine", "Outcome", "Work", "Exercises", "Sets/sides", "Pain", "Rating"
         )
         table.focus()
         self.load()
@@ -56,7 +57,12 @@ class HistoryScreen(AppScreen):
             self.post_message(self.Loaded(sessions, ""))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
-        from psoas_tui.player.describe import format_duration, sessions_total
+        from psoas_tui.player.describe import (
+            exercises_count,
+            format_duration,
+            sessions_total,
+            sets_count,
+        )
 
         table = self.query_one("#sessions", DataTable)
         for item in message.sessions:
@@ -64,9 +70,9 @@ class HistoryScreen(AppScreen):
                 item.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 plain_cell(item.routine_name),
                 plain_cell(item.outcome),
-                format_duration(item.work_seconds),
-                str(item.done_segments),
-                str(item.skipped_segments),
+                format_duration(item.tally.work_seconds),
+                exercises_count(item.tally),
+                sets_count(item.tally),
                 str(item.pain_reports or ""),
                 plain_cell((item.rating or "").replace("_", " ")),
             )

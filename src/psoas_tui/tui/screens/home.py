@@ -95,7 +95,8 @@ class HomeScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="home")
     def refresh_data(self) -> None:
-        """Read the suggestion and the last sessions off the event loop."""
+        """Read the suggestion and the last sessions (those with time in holds and reps: not
+        "0:00") off the event loop."""
         from psoas_tui.player.describe import format_duration
         from psoas_tui.routine.library import RoutineNotFound, find_routine
         from psoas_tui.routine.suggestion import suggest
@@ -110,7 +111,7 @@ class HomeScreen(AppScreen):
             history = app.history()
             last = last_selftest(history)
             see_professional = last is not None and last.result.see_professional
-            for item in history.sessions(limit=5):
+            for item in history.sessions(limit=5, worked_only=True):
                 when = item.started_at.astimezone().strftime("%a %d %b %H:%M")
                 lines.append(
                     f"{when}  {item.outcome:<11} {format_duration(item.work_seconds):>6}  "

@@ -1,7 +1,8 @@
 """The full-screen session player: big countdown, side, set, reps, cue, bars and what is next.
 
 The screen owns no timing: it asks the `Session` (on an injected clock) what to show, repaints
-only when the `PlayerView` changes, and wakes up just before the next visible change.
+only when the `PlayerView` changes, and wakes up just before the next visible change. Whatever
+covers it (a dialog, help, the command palette) pauses the session until it is back on top.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.widgets import Digits, Footer, Static
 
 from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.player.clock import Clock
+from psoas_tui.player.pain import LOCATIONS, easier_variant
 from psoas_tui.player.session import Cue, Event, PainReport, Session
 from psoas_tui.player.summary import summarise
 from psoas_tui.player.timeline import Timeline
@@ -56,7 +58,8 @@ class PlayerScreen(Screen[None]):
             "hurts",
             "Hurts",
             key_display="!",
-            tooltip="This hurts: stops, asks where and how bad, offers an easier variant or a skip",
+            tooltip="This hurts: stops, asks sharp pain or discomfort, where and how bad, and "
+            "offers what fits: an easier variant, a skip, the end",
         ),
         Binding(
             "q,escape",
@@ -84,6 +87,8 @@ class PlayerScreen(Screen[None]):
         self.show_steps = False
         self._view: PlayerView | None = None
         self._timer: Timer | None = None
+        self._paused_while_covered = False
+        """The session was running when something covered the player, which paused it."""
 
     # --- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -119,6 +124,19 @@ class PlayerScreen(Screen[None]):
             self.notify(self.recorder.notice, severity="warning", timeout=8, markup=False)
         self._handle(self.session.start())
         self.poll()
+
+    # --- covered and uncovered ------------------------------------------------------------
+    def on_screen_suspend(self) -> None:
+        """Something covers the player (a dialog, help, the palette): the session pauses."""
+        if self.session.state == "running":
+            self._paused_while_covered = True
+            self._after(self.session.pause())
+
+    def on_screen_resume(self) -> None:
+        """The player is on top again: the session goes on if it was running when covered."""
+        if self._paused_while_covered and self.is_active:
+            self._paused_while_covered = False
+            self._after(self.session.resume())
 
     # --- the clock -----------------------------------------------------------------------
     def poll(self) -> None:
@@ -160,8 +178,7 @@ class PlayerScreen(Screen[None]):
         if not self.muted and any(cue.kind in BELL_CUES for cue in cues):
             self.app.bell()
         if any(cue.kind == "done" for cue in cues):
-            self.recorder.finish("completed")
-            self._show_summary()
+            self._end()
 
     def _repaint(self) -> None:
         view = player_view(self.session, self.catalogue)
@@ -260,65 +277,50 @@ class PlayerScreen(Screen[None]):
     def action_hurts(self) -> None:
         if self.session.is_over:
             return
-        was_paused = self.session.paused
-        self.session.pause()
-        self._repaint()
-        self._schedule()
         exercise = self.session.segment.exercise
-        easier = self._easier_name(exercise.exercise_id)
+        variants = {
+            place: easier_variant(self.catalogue, exercise.exercise_id, place)
+            for place in LOCATIONS
+        }
 
         def answered(answer: PainAnswer | None) -> None:
-            if answer is None:
-                if not was_paused:
-                    self._after(self.session.resume())
+            if answer is None or self.session.is_over:
                 return
-            self.session.report_pain(PainReport(answer.location, answer.severity, answer.action))
-            if answer.action == "easier":
-                self._swap_to_easier(exercise.exercise_id)
+            report = PainReport(answer.location, answer.severity, answer.action, answer.kind)
+            self.session.report_pain(report)
+            easier = variants[answer.location].exercise
+            if answer.action == "easier" and easier is not None:
+                replacement = plan_single(easier, sets=self.session.segment.sets)
+                self._after(self.session.swap_exercise(replacement))
+                self.notify(f"Switched to the easier {easier.name}", timeout=4)
             elif answer.action == "skip":
                 self._after(self.session.skip_exercise())
-            else:
-                self._after(self.session.resume())
+            elif answer.action == "end":
+                self._handle(self.session.stop())
+                self._end()
 
-        self.app.push_screen(PainDialog(exercise.name, easier), answered)
+        self.app.push_screen(PainDialog(exercise.name, variants), answered)
 
     def action_quit_session(self) -> None:
         if self.session.is_over:
             return
 
         def answered(quit_: bool | None) -> None:
-            if quit_:
+            if quit_ and not self.session.is_over:
                 self._handle(self.session.stop())
-                self.recorder.finish("quit")
-                self._show_summary()
+                self._end()
 
         self.app.push_screen(
             ConfirmDialog("Quit this session?", "What you have done so far is saved."), answered
         )
 
     # --- helpers -------------------------------------------------------------------------
-    def _easier_name(self, exercise_id: str) -> str | None:
-        if self.catalogue is None:
-            return None
-        exercise = self.catalogue.lookup(exercise_id)
-        if exercise is None or not exercise.easier:
-            return None
-        return self.catalogue.get(exercise.easier[0]).name
-
-    def _swap_to_easier(self, exercise_id: str) -> None:
-        assert self.catalogue is not None
-        current = self.catalogue.get(exercise_id)
-        easier = self.catalogue.get(current.easier[0])
-        replacement = plan_single(easier, sets=self.session.segment.sets)
-        self._after(self.session.swap_exercise(replacement))
-        if self.session.paused:
-            self._after(self.session.resume())
-        self.notify(f"Switched to the easier {easier.name}", timeout=4)
-
-    def _show_summary(self) -> None:
+    def _end(self) -> None:
+        """The session is over (played to the end or stopped): record how, show the summary."""
         if self._timer is not None:
             self._timer.stop()
         summary = summarise(self.session)
+        self.recorder.finish(summary.outcome)
 
         def closed(_: object) -> None:
             self.dismiss(None)

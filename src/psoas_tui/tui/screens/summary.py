@@ -1,4 +1,4 @@
-"""The end-of-session summary, with a one-key rating."""
+"""The end-of-session summary, with advice after pain and a one-key rating."""
 
 from __future__ import annotations
 
@@ -43,13 +43,17 @@ class SummaryScreen(Screen[Rating | None]):
         self.rating: Rating | None = None
 
     def compose(self) -> ComposeResult:
-        title = "Well done!" if self.summary.completed else "Session stopped early"
         with VerticalScroll(id="summary"):
-            yield Static(title, id="summary-title", markup=False)
+            title = Static(self.summary.title, id="summary-title", markup=False)
+            title.set_class(not self.summary.completed, "-stopped")
+            yield title
             yield PlainStatic(self.summary.routine_name, classes="subtitle")
             with Vertical(id="summary-lines"):
                 for line in self.summary.lines():
                     yield PlainStatic(line)
+            with Vertical(id="summary-advice"):
+                for paragraph in self.summary.advice():
+                    yield PlainStatic(paragraph, classes="advice")
             rate = hint(self.BINDINGS, *(f"rate('{key}')" for key in RATINGS), brief=True)
             yield Static(f"How was it?  {rate}", id="rating", markup=False)
             if self.notice:
