@@ -152,7 +152,8 @@ async def test_a_closed_screen_answering_a_late_key_closes_nothing_else(
     start: str, keys: tuple[str, ...], stays_on: type[object]
 ) -> None:
     """Two enters in a burst on the command palette: the second reaches the palette after the
-    first closed it, and it closes itself again; the screen under it stays."""
+    first closed it (the first may run the highlighted command when the palette had time to list
+    it), and it closes nothing else; the screen under it stays."""
     app = player_app() if start == "player" else home_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -160,7 +161,7 @@ async def test_a_closed_screen_answering_a_late_key_closes_nothing_else(
             await pilot.press(key)
         burst(app, "ctrl+p", "enter", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, stays_on)
+        assert any(isinstance(screen, stays_on) for screen in app.screen_stack)
     assert app.crash is None
 
 
