@@ -19,7 +19,12 @@ from textual.widgets.option_list import Option
 
 from psoas_tui.catalogue.model import Catalogue, Exercise
 from psoas_tui.catalogue.origin import dose_origin_lines, source_labels
-from psoas_tui.catalogue.search import FACET_EQUIPMENT, FACET_POSITIONS, ExerciseFilter, search
+from psoas_tui.catalogue.search import (
+    ExerciseFilter,
+    facet_equipment,
+    facet_positions,
+    search,
+)
 from psoas_tui.catalogue.vocabulary import Kind, Position
 from psoas_tui.player.describe import amount_text
 from psoas_tui.routine.resolve import single_exercise_plan
@@ -29,8 +34,6 @@ from psoas_tui.tui.keys import first_key
 DETAIL_DELAY = 0.15
 """Seconds of no typing before the detail pane follows the filter."""
 KINDS: tuple[Kind | None, ...] = (None, *Kind)
-POSITIONS: tuple[Position | None, ...] = (None, *FACET_POSITIONS)
-EQUIPMENT: tuple[str | None, ...] = (None, *FACET_EQUIPMENT)
 
 
 def _next(options: tuple[object, ...], current: object) -> object:
@@ -195,10 +198,12 @@ class CatalogueScreen(AppScreen):
         self._update(kind=_next(KINDS, self.wanted.kind))
 
     def action_cycle_position(self) -> None:
-        self._update(position=_next(POSITIONS, self.wanted.position))
+        positions: tuple[Position | None, ...] = (None, *facet_positions(self.psoas.catalogue))
+        self._update(position=_next(positions, self.wanted.position))
 
     def action_cycle_equipment(self) -> None:
-        self._update(have=_next(EQUIPMENT, self.wanted.have))
+        equipment: tuple[str | None, ...] = (None, *facet_equipment(self.psoas.catalogue))
+        self._update(have=_next(equipment, self.wanted.have))
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""
