@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_selftest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_selftest(commands: argparse._SubParsersAction[Parser]) -> None:
     from psoas_tui.selftest.questions import answers_help
 
     selftest = commands.add_parser(
