@@ -7,7 +7,7 @@ from typing import TextIO
 
 from psoas_tui import paths
 from psoas_tui.cli import exit_codes
-from psoas_tui.player.describe import format_duration, sessions_total
+from psoas_tui.player.describe import format_duration, plural, sessions_total
 from psoas_tui.store.history import History, HistoryError
 from psoas_tui.textfile.printable import printable, printable_json
 
@@ -32,7 +32,7 @@ def run(as_json: bool, out: TextIO) -> int:
     for item in sessions:
         when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
-        pain = f", {item.pain_reports} pain report(s)" if item.pain_reports else ""
+        pain = f", {plural(item.pain_reports, 'pain report')}" if item.pain_reports else ""
         print(
             printable(
                 f"{when}  {item.outcome:<11}  {format_duration(item.work_seconds):>6} worked  "
