@@ -104,7 +104,7 @@ class LibraryScreen(AppScreen):
         status = plural(len(self.entries), "routine")
         if broken:
             status += f" — {broken} could not be read (shown with ⚠; `psoas check` explains)"
-            self.notify(f"{plural(broken, 'routine file')} could not be read", severity="warning")
+            self.psoas.tell_broken_routines(self.entries)
         self.query_one("#library-status", Static).update(status)
         self._preview()
 

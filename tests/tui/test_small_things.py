@@ -1,0 +1,55 @@
+"""Small things a user sees: a broken-file toast told once, typing straight into the catalogue
+filter, long routine names that keep their times, and sides told apart in few colours."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from test_app import open_home
+
+from psoas_tui.player.clock import FakeClock
+from psoas_tui.tui.app import PsoasApp
+from psoas_tui.tui.screens.library import LibraryScreen
+
+
+def _counting_notes(app: PsoasApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    told: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        told.append(message)
+        real(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "notify", notify)
+    return told
+
+
+async def test_a_broken_routine_file_is_told_once_per_change(
+    user_routines: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = user_routines / "broken.toml"
+    broken.write_text("schema = 1\nname = [\n")
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_home(pilot)
+        told = _counting_notes(app, monkeypatch)
+
+        async def open_library_and_back() -> None:
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+
+        await open_library_and_back()
+        await open_library_and_back()
+        await open_library_and_back()
+        assert [m for m in told if "could not be read" in m] == ["1 routine file could not be read"]
+        broken.write_text("schema = 1\nname = 'x'\n")
+        later = os.stat(broken).st_mtime_ns + 1_000_000_000
+        os.utime(broken, ns=(later, later))
+        await open_library_and_back()
+        assert len([m for m in told if "could not be read" in m]) == 2
