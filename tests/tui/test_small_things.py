@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from test_app import open_home
+from textual.theme import BUILTIN_THEMES
 
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.tui.app import PsoasApp
@@ -53,3 +54,35 @@ async def test_a_broken_routine_file_is_told_once_per_change(
         os.utime(broken, ns=(later, later))
         await open_library_and_back()
         assert len([m for m in told if "could not be read" in m]) == 2
+
+
+@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
+async def test_left_and_right_banners_differ_in_16_and_8_colours(theme: str) -> None:
+    from apps import advance, player_app
+    from rich.color import ColorSystem
+    from textual.widgets import Static
+
+    app = player_app()
+    app.console._color_system = ColorSystem.STANDARD  # as with TERM=xterm
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        side = app.screen.query_one("#side", Static)
+
+        def colours() -> tuple[int, int]:
+            """The banner's background and text as 8-colour numbers (bright folded in)."""
+            style = side.styles
+            numbers = []
+            for colour in (style.background, style.color):
+                downgraded = colour.rich_color.downgrade(ColorSystem.STANDARD)
+                assert downgraded.number is not None
+                numbers.append(downgraded.number % 8)
+            return numbers[0], numbers[1]
+
+        assert str(side.render()) == "LEFT SIDE"
+        left = colours()
+        await advance(app, pilot, 40)
+        assert str(side.render()) == "RIGHT SIDE"
+        right = colours()
+        assert left[0] != right[0]
+        assert left[0] != left[1] and right[0] != right[1]
