@@ -86,3 +86,21 @@ async def test_left_and_right_banners_differ_in_16_and_8_colours(theme: str) -> 
         right = colours()
         assert left[0] != right[0]
         assert left[0] != left[1] and right[0] != right[1]
+
+
+@pytest.mark.parametrize("key", [None, "c", "r", "h", "question_mark", "t", "enter"])
+async def test_every_footer_fits_in_80_columns(key: str | None) -> None:
+    from textual.widgets import Footer
+
+    from psoas_tui.store.settings import Settings, save_settings
+
+    save_settings(Settings(safety_note_seen=True))
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_home(pilot)
+        if key is not None:
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        assert footer.virtual_size.width <= footer.size.width == 80, type(app.screen).__name__

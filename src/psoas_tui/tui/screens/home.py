@@ -21,10 +21,14 @@ class HomeScreen(AppScreen):
     HELP_TITLE = "Home"
     HELP_PURPOSE = "what to do now, one key from starting it"
     BINDINGS = [
-        Binding("enter,s", "start", "Start suggested", tooltip="Start the suggested routine"),
+        Binding("enter,s", "start", "Start", tooltip="Start the suggested routine"),
         Binding("c", "app.open_catalogue", "Catalogue"),
         Binding(
-            "d", "app.open_catalogue(None, True)", "At my desk", tooltip="What can I do at my desk?"
+            "d",
+            "app.open_catalogue(None, True)",
+            "Desk",
+            tooltip="What can I do at my desk?",
+            show=False,  # the screen says it; the footer keeps room at 80 columns
         ),
         Binding("r", "app.open_library", "Routines"),
         Binding(
@@ -86,7 +90,7 @@ class HomeScreen(AppScreen):
                 classes="keys-hint",
                 markup=False,
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
         """Read the suggestion and the last sessions each time home is shown, after the frame
