@@ -104,3 +104,44 @@ async def test_every_footer_fits_in_80_columns(key: str | None) -> None:
             await pilot.pause()
         footer = app.screen.query_one(Footer)
         assert footer.virtual_size.width <= footer.size.width == 80, type(app.screen).__name__
+
+
+async def _catalogue(pilot) -> object:  # type: ignore[no-untyped-def]
+    from psoas_tui.tui.screens.catalogue import CatalogueScreen
+
+    await open_home(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CatalogueScreen)
+    return screen
+
+
+async def test_a_fast_slash_and_word_keeps_every_letter() -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _catalogue(pilot)
+        # As a terminal sends them when typed fast: all queued before any is handled.
+        for key, character in [("slash", "/"), *((c, c) for c in "chair")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one("#filter", Input).value == "chair"  # type: ignore[attr-defined]
+
+
+async def test_letters_typed_on_the_list_go_to_the_filter_and_facet_keys_stay_keys() -> None:
+    from textual.widgets import Input, OptionList
+
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _catalogue(pilot)
+        assert screen.query_one("#exercises", OptionList).has_focus  # type: ignore[attr-defined]
+        await pilot.press("d")  # a facet key from the list: at my desk
+        assert screen.wanted.desk  # type: ignore[attr-defined]
+        await pilot.press(*"chair")
+        filter_input = screen.query_one("#filter", Input)  # type: ignore[attr-defined]
+        assert filter_input.value == "chair" and filter_input.has_focus
+        assert screen.wanted.text == "chair" and screen.wanted.desk  # type: ignore[attr-defined]

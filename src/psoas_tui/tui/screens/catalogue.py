@@ -1,15 +1,16 @@
 """The catalogue browser: every exercise, filtered live, with a detail pane.
 
-Type to filter by name, alias or cue; t / o / e cycle the type, position and equipment facets;
-d shows only what you can do at a desk. Enter on a variant jumps to it; p plays the exercise
-alone with its default dose.
+Type to filter by name, alias or cue: from the list, a letter that is not one of the screen's
+keys starts the filter with it (and / goes to the filter); t / o / e cycle the type, position and
+equipment facets; d shows only what you can do at a desk. Enter on a variant jumps to it; p plays
+the exercise alone with its default dose.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -133,6 +134,7 @@ class CatalogueScreen(AppScreen):
         yield Input(
             placeholder=f"{slash} to filter by name, alias or cue (e.g. chair, bed, runner)",
             id="filter",
+            select_on_focus=False,  # a letter that starts the filter must not be selected over
         )
         yield Static("", id="facets", markup=False)
         with Horizontal(id="browser"):
@@ -189,7 +191,25 @@ class CatalogueScreen(AppScreen):
         self.query_one("#exercises", OptionList).focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after the queued keys: a fast "/chair" keeps its first letters.
+        self.set_focus(self.query_one("#filter", Input))
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the list that is not a key of the screen starts the filter."""
+        character = event.character
+        if (
+            character is None
+            or not event.is_printable
+            or character.isspace()
+            or event.key in self.active_bindings
+            or not self.query_one("#exercises", OptionList).has_focus
+        ):
+            return
+        event.stop()
+        event.prevent_default()
+        typed = self.query_one("#filter", Input)
+        self.set_focus(typed)
+        typed.insert_text_at_cursor(character)
 
     def action_toggle_desk(self) -> None:
         self._update(desk=not self.wanted.desk)
