@@ -145,3 +145,28 @@ async def test_letters_typed_on_the_list_go_to_the_filter_and_facet_keys_stay_ke
         filter_input = screen.query_one("#filter", Input)  # type: ignore[attr-defined]
         assert filter_input.value == "chair" and filter_input.has_focus
         assert screen.wanted.text == "chair" and screen.wanted.desk  # type: ignore[attr-defined]
+
+
+LONG_NAME = "For you after the self-test: tight and weak, the left side more than the right one"
+
+
+async def test_a_long_suggested_routine_name_gives_way_to_its_time(user_routines: Path) -> None:
+    from psoas_tui import paths
+    from psoas_tui.player.describe import estimated_duration
+    from psoas_tui.tui.widgets.name_line import NameLine
+
+    for builtin in paths.builtin_routines_dir().glob("*.toml"):
+        text = builtin.read_text(encoding="utf-8")
+        name_line = next(line for line in text.splitlines() if line.startswith("name = "))
+        (user_routines / builtin.name).write_text(text.replace(name_line, f'name = "{LONG_NAME}"'))
+    app = PsoasApp(clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_home(pilot)
+        line = app.screen.query_one("#suggested-routine", NameLine)
+        assert line.display and line.region.right <= 80
+        shown = line.text
+        assert len(shown) == line.size.width
+        assert shown.startswith("For you after the self-test") and "…" in shown
+        plan = app.screen.plan  # type: ignore[attr-defined]
+        assert plan is not None and plan.name == LONG_NAME
+        assert shown.endswith(f" — {estimated_duration(plan)}")
