@@ -20,12 +20,12 @@ class NameLine(Widget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
-        self._name = Content("")
+        self._title = Content("")
         self._numbers = Content("")
 
     def show(self, name: str, numbers: str) -> None:
         """Show `name` (text from a file: never markup) and then `numbers`."""
-        self._name = Content(printable(name))
+        self._title = Content(printable(name))
         self._numbers = Content(printable(numbers))
         self.refresh()
 
@@ -36,7 +36,7 @@ class NameLine(Widget):
 
     def _fitted(self, width: int) -> Content:
         room = max(0, width - self._numbers.cell_length)
-        name = self._name
+        name = self._title
         if name.cell_length > room:
             name = name.truncate(room, ellipsis=True)
         return name + self._numbers
