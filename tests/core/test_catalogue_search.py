@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from psoas_tui.catalogue.load import load_catalogue
-from psoas_tui.catalogue.search import ExerciseFilter, search
+from psoas_tui.catalogue.search import ExerciseFilter, facet_equipment, facet_positions, search
 from psoas_tui.catalogue.vocabulary import Equipment, Kind, Position
 
 
@@ -47,3 +47,18 @@ def test_desk_is_one_switch() -> None:
 def _positions(exercise_ids: set[str]) -> set[str]:
     catalogue = load_catalogue()
     return {catalogue.get(i).position.value for i in exercise_ids}
+
+
+def test_every_facet_value_filters_something_and_every_used_value_is_reachable() -> None:
+    catalogue = load_catalogue()
+    positions = facet_positions(catalogue)
+    equipment = facet_equipment(catalogue)
+    for position in positions:
+        assert search(catalogue, ExerciseFilter(position=position)), position
+    for have in equipment:
+        assert search(catalogue, ExerciseFilter(have=have)), have
+    assert {exercise.position for exercise in catalogue} == set(positions)
+    needed = {item.value for exercise in catalogue for item in exercise.equipment}
+    assert needed | {"none"} == set(equipment)
+    assert {"plank", "hanging"} <= set(positions)
+    assert "pull-up bar" in equipment

@@ -175,3 +175,26 @@ def test_check_refuses_a_pipe_instead_of_waiting_on_it(
     os.mkfifo(fifo)
     code, out, _ = run(capsys, "check", str(fifo))
     assert (code, out) == (1, f"{fifo}: error: is not a regular file\n")
+
+
+def test_show_finds_a_routine_id_in_any_case_and_punctuation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "show", "Desk-Break")
+    assert code == 0
+    assert out.startswith("Desk break (desk-break)")
+    code, out, _ = run(capsys, "show", "desk break")
+    assert code == 0
+
+
+def test_a_misspelt_command_gets_one_line_with_a_suggestion_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "plya")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert 'did you mean "play"?' in err
+    code, _, err = run(capsys, "exercises", "--kind", "strech")
+    assert code == 2
+    assert 'did you mean "stretch"?' in err

@@ -89,3 +89,23 @@ def test_history_refuses_a_newer_database(capsys: pytest.CaptureFixture[str]) ->
     connection.close()
     code, _, err = run(capsys, "history")
     assert code == 1 and "newer psoas-tui" in err
+
+
+def test_history_and_show_count_in_words_one_or_many(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_history import play_some
+
+    with History.open(paths.history_db()) as history:
+        play_some(history, finish=True)
+    code, out, _ = run(capsys, "history")
+    assert code == 0
+    assert ", 1 pain report," in out and "(s)" not in out
+    assert "1 session," in out
+    path = tmp_path / "one.toml"
+    path.write_text(
+        'schema = 1\nname = "One"\n\n[[exercises]]\nexercise = "glute-bridge"\nsets = 1\nreps = 5\n'
+    )
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert "+ 1 set of reps at your own pace" in out

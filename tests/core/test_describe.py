@@ -11,6 +11,7 @@ from psoas_tui.player.describe import (
     estimated_duration,
     estimated_seconds,
     format_duration,
+    plural,
     segment_amount,
     sessions_total,
     timeline_lines,
@@ -138,3 +139,10 @@ def test_sessions_total() -> None:
     assert sessions_total(3, 750) == "3 sessions, 12:30 of holds and reps"
     assert sessions_total(1, 60) == "1 session, 1:00 of holds and reps"
     assert sessions_total(0, 0) == "0 sessions, 0:00 of holds and reps"
+
+
+def test_plural_is_singular_for_one_only() -> None:
+    assert plural(1, "set") == "1 set"
+    assert plural(0, "set") == "0 sets"
+    assert plural(2, "pain report") == "2 pain reports"
+    assert plural(3, "person", "people") == "3 people"

@@ -11,18 +11,23 @@ from psoas_tui.catalogue.model import Catalogue, Exercise
 from psoas_tui.catalogue.vocabulary import Equipment, Kind, Position
 from psoas_tui.textfile.names import normalise
 
-FACET_POSITIONS = (Position.STANDING, Position.SEATED, Position.KNEELING, Position.LYING)
-FACET_EQUIPMENT: tuple[str, ...] = (
-    "none",
-    Equipment.CHAIR,
-    Equipment.BED,
-    Equipment.WALL,
-    Equipment.FOAM_ROLLER,
-    Equipment.BALL,
-    Equipment.STEP,
-    Equipment.BAND,
-    Equipment.WEIGHTS,
-)
+NOTHING = "none"
+"""The "I have" facet value for exercises that need no equipment at all."""
+
+
+def facet_positions(catalogue: Catalogue) -> tuple[Position, ...]:
+    """Every position some exercise is done in, in the vocabulary's order: each one filters
+    something and none is left out."""
+    used = {exercise.position for exercise in catalogue}
+    return tuple(position for position in Position if position in used)
+
+
+def facet_equipment(catalogue: Catalogue) -> tuple[str, ...]:
+    """The "I have" values: nothing, then every thing some exercise needs, in the vocabulary's
+    order. Things only ever optional (a band that helps) are left out: with only them, the
+    exercises you can do are the ones needing nothing."""
+    needed = {item for exercise in catalogue for item in exercise.equipment}
+    return (NOTHING, *(item.value for item in Equipment if item in needed))
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class ExerciseFilter:
         if self.desk and not exercise.desk_friendly:
             return False
         if self.have is not None:
-            allowed = set() if self.have == "none" else {Equipment(self.have)}
+            allowed = set() if self.have == NOTHING else {Equipment(self.have)}
             if not set(exercise.equipment) <= allowed:
                 return False
         if self._words:

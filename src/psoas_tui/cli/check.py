@@ -7,7 +7,7 @@ from typing import TextIO
 
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.cli import exit_codes
-from psoas_tui.player.describe import estimated_duration
+from psoas_tui.player.describe import estimated_duration, plural
 from psoas_tui.routine.library import toml_files
 from psoas_tui.routine.parse import load_routine
 from psoas_tui.textfile.printable import printable
@@ -55,7 +55,6 @@ def run(targets: list[str], out: TextIO) -> int:
             continue
         plan = loaded.plan
         duration = estimated_duration(plan)
-        count = len(plan.exercises)
-        noun = "exercise" if count == 1 else "exercises"
-        print(printable(f"OK {path} — {plan.name}, {count} {noun}, {duration}"), file=out)
+        exercises = plural(len(plan.exercises), "exercise")
+        print(printable(f"OK {path} — {plan.name}, {exercises}, {duration}"), file=out)
     return exit_codes.PROBLEMS if failed else exit_codes.OK

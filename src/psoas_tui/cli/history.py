@@ -7,7 +7,7 @@ from typing import TextIO
 
 from psoas_tui import paths
 from psoas_tui.cli import exit_codes
-from psoas_tui.player.describe import sessions_total, tally_line
+from psoas_tui.player.describe import plural, sessions_total, tally_line
 from psoas_tui.store.history import History, HistoryError
 from psoas_tui.textfile.printable import printable, printable_json
 
@@ -32,8 +32,7 @@ def run(as_json: bool, out: TextIO) -> int:
     for item in sessions:
         when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
-        reports = item.pain_reports
-        pain = f", {reports} pain report{'' if reports == 1 else 's'}" if reports else ""
+        pain = f", {plural(item.pain_reports, 'pain report')}" if item.pain_reports else ""
         print(printable(f"{when}  {item.outcome:<11}  {item.routine_name}"), file=out)
         print(printable(f"    {tally_line(item.tally)}{pain}{rating}"), file=out)
     total = sum(item.work_seconds for item in sessions)

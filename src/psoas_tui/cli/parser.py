@@ -6,12 +6,34 @@ Kept free of pydantic and Textual so that `psoas --help` answers at once.
 from __future__ import annotations
 
 import argparse
+from typing import Any, NoReturn
 
 from psoas_tui.catalogue.vocabulary import Kind
+from psoas_tui.textfile.names import did_you_mean
+
+_SUGGESTION = " — did you mean "
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that answers a misspelt command or choice with one line and a suggestion:
+    `psoas: error: argument COMMAND: no "plya" — did you mean "play"?`."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is not None and value not in choices and isinstance(value, str):
+            hint = did_you_mean(value, [str(choice) for choice in choices])
+            if hint:
+                raise argparse.ArgumentError(action, f'no "{value}"{hint}')
+        super()._check_value(action, value)
+
+    def error(self, message: str) -> NoReturn:
+        if _SUGGESTION in message:
+            self.exit(2, f"{self.prog}: error: {message}\n")
+        super().error(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="psoas",
         description="Stretch and strengthen the psoas. Without a command, opens the app.",
         epilog="This is not medical advice. Stop at sharp pain; see a physiotherapist "
@@ -46,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_selftest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_selftest(commands: argparse._SubParsersAction[Parser]) -> None:
     from psoas_tui.selftest.questions import answers_help
 
     selftest = commands.add_parser(

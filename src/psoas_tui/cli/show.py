@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from psoas_tui.cli import exit_codes
-from psoas_tui.player.describe import format_duration, timeline_lines
+from psoas_tui.player.describe import format_duration, plural, timeline_lines
 from psoas_tui.player.timeline import Timeline, build_timeline
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.textfile.printable import printable, printable_json
@@ -54,7 +54,7 @@ def run(plan: RoutinePlan, as_json: bool, out: TextIO) -> int:
     total = f"\nTotal: {format_duration(timeline.total_seconds)} timed"
     if open_ended:
         total += (
-            f" + {open_ended} sets of reps at your own pace "
+            f" + {plural(open_ended, 'set')} of reps at your own pace "
             f"(about {format_duration(timeline.estimated_seconds)} in all)"
         )
     print(total, file=out)

@@ -29,9 +29,14 @@ def format_duration(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """A count and its noun, singular for one: "1 set", "3 sets", "2 pain reports"
+    (`nouns` for a plural that is not the noun plus "s")."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def _reps(count: int | None) -> str:
-    count = count or 0
-    return f"{count} rep" if count == 1 else f"{count} reps"
+    return plural(count or 0, "rep")
 
 
 def amount_text(sets: int, *, hold_seconds: int | None, reps: int | None, sides: SideMode) -> str:
@@ -98,8 +103,7 @@ def timeline_lines(timeline: Timeline) -> list[str]:
 def sessions_total(count: int, work_seconds: float) -> str:
     """A count of sessions and the time spent in holds and reps: "3 sessions, 12:30 of holds
     and reps"."""
-    noun = "session" if count == 1 else "sessions"
-    return f"{count} {noun}, {format_duration(work_seconds)} of holds and reps"
+    return f"{plural(count, 'session')}, {format_duration(work_seconds)} of holds and reps"
 
 
 def exercises_count(tally: Tally) -> str:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from psoas_tui.catalogue.model import Catalogue
-from psoas_tui.player.describe import format_duration, segment_amount
+from psoas_tui.player.describe import format_duration, plural, segment_amount
 from psoas_tui.player.session import Session
 from psoas_tui.player.timeline import Segment
 
@@ -90,7 +90,7 @@ def _reps_text(segment: Segment, elapsed: float) -> str:
     tempo = segment.exercise.tempo_seconds
     each = " each side" if segment.alternating else ""
     if tempo is None:
-        return f"{reps} reps{each} — press enter when done"
+        return f"{plural(reps, 'rep')}{each} — press enter when done"
     moves = reps * (2 if segment.alternating else 1)
     done = min(moves - 1, int(elapsed // tempo))
     if segment.alternating:

@@ -15,7 +15,7 @@ from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.routine.parse import LoadedRoutine, load_routine
-from psoas_tui.textfile.names import did_you_mean
+from psoas_tui.textfile.names import did_you_mean, normalise
 from psoas_tui.textfile.problems import Problem, ProblemsError
 
 Source = Literal["built-in", "user"]
@@ -85,7 +85,8 @@ class RoutineNotFound(LookupError):
 
 
 def find_routine(ref: str, catalogue: Catalogue | None = None) -> LoadedRoutine:
-    """The routine `ref` names: a path to a file, or the id of a user or built-in routine (a
+    """The routine `ref` names: a path to a file, or the id of a user or built-in routine, in any
+    case and punctuation (a
     user routine with the id of a built-in one is the user's own version, and wins).
 
     Only the file that matches is read. Raises `ProblemsError` when it is broken and
@@ -100,15 +101,20 @@ def find_routine(ref: str, catalogue: Catalogue | None = None) -> LoadedRoutine:
         (paths.user_routines_dir(), "user"),
         (paths.builtin_routines_dir(), "built-in"),
     )
+    wanted = normalise(ref)
     for folder, source in places:
         if not folder.is_dir():
             continue
-        for candidate in toml_files(folder):
-            if candidate.stem == ref:
-                entry = load_entry(candidate, source, catalogue)
-                if entry.loaded is None:
-                    raise ProblemsError(list(entry.problems))
-                return entry.loaded
-            known.append(candidate.stem)
+        files = list(toml_files(folder))
+        # The exact id first; then one that differs only in case and punctuation.
+        same = [c for c in files if c.stem == ref] or [
+            c for c in files if normalise(c.stem) == wanted
+        ]
+        if same:
+            entry = load_entry(same[0], source, catalogue)
+            if entry.loaded is None:
+                raise ProblemsError(list(entry.problems))
+            return entry.loaded
+        known += [candidate.stem for candidate in files]
     hint = did_you_mean(ref, known)
     raise RoutineNotFound(f'no routine "{ref}"{hint} (`psoas list` shows them all)')

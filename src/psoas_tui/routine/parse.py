@@ -74,6 +74,70 @@ def routine_from_data(path: Path, text: str, raw: dict[str, Any]) -> Routine:
         raise ProblemsError(validation_problems(path, error, locator, _model_at)) from None
 
 
+def _what_remains(
+    raw: dict[str, Any], error: ValidationError
+) -> tuple[Routine, tuple[list[int], list[int]]] | None:
+    """The routine without the parts that failed validation, and where its moves and exercises
+    stood in the file; None when too little is left to check."""
+    bad: dict[str, set[int]] = {"moves": set(), "exercises": set()}
+    rest = dict(raw)
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        if len(loc) >= 2 and loc[0] in bad and isinstance(loc[1], int):
+            bad[str(loc[0])].add(loc[1])
+        elif len(loc) >= 2 and loc[0] == "defaults" and isinstance(rest.get("defaults"), dict):
+            rest["defaults"] = {k: v for k, v in rest["defaults"].items() if k != loc[1]}
+        elif len(loc) == 1 and loc[0] not in ("schema", "name", "moves", "exercises"):
+            rest.pop(str(loc[0]), None)
+        else:
+            return None
+    kept: dict[str, list[int]] = {}
+    for key, wrong in bad.items():
+        entries = rest.get(key, [])
+        if not isinstance(entries, list):
+            return None
+        kept[key] = [i for i in range(len(entries)) if i not in wrong]
+        rest[key] = [entries[i] for i in kept[key]]
+    # An exercise naming a custom move that was left out is not unknown: leave it out too.
+    moves = raw.get("moves", [])
+    missing = {moves[i].get("id") for i in bad["moves"] if isinstance(moves[i], dict)}
+    exercises = raw.get("exercises", [])
+    kept["exercises"] = [
+        i
+        for i in kept["exercises"]
+        if not (isinstance(exercises[i], dict) and exercises[i].get("exercise") in missing)
+    ]
+    rest["exercises"] = [exercises[i] for i in kept["exercises"]]
+    try:
+        return Routine.model_validate(rest), (kept["moves"], kept["exercises"])
+    except ValidationError:
+        return None
+
+
+def _insert_by_line(problems: list[Problem], problem: Problem) -> None:
+    """Put `problem` before the first one on a later line (the others keep their order)."""
+    line = problem.line or 0
+    at = next((i for i, p in enumerate(problems) if (p.line or 0) > line), len(problems))
+    problems.insert(at, problem)
+
+
+def _resolve_problems(
+    path: Path,
+    routine: Routine,
+    catalogue: Catalogue,
+    locator: KeyLocator,
+    places: tuple[list[int], list[int]] | None = None,
+) -> tuple[RoutinePlan | None, list[Problem]]:
+    try:
+        return resolve(routine, catalogue, routine_id=path.stem, places=places), []
+    except PlanError as error:
+        problems = [
+            Problem(path, issue.message, *(locator.find(issue.loc) or (1, 1)))
+            for issue in error.issues
+        ]
+        return None, problems
+
+
 def parse_routine_text(path: Path, text: str, catalogue: Catalogue | None = None) -> LoadedRoutine:
     """Parse routine text that claims to come from `path` (used for messages and the id)."""
     if not text.strip():
@@ -83,16 +147,22 @@ def parse_routine_text(path: Path, text: str, catalogue: Catalogue | None = None
         )
         raise ProblemsError([Problem(path, message)])
     raw = _parse_toml(path, text)
-    routine = routine_from_data(path, text, raw)
+    catalogue = catalogue or load_catalogue()
+    locator = KeyLocator.from_text(text)
+    _check_schema(path, raw, locator)
     try:
-        plan = resolve(routine, catalogue or load_catalogue(), routine_id=path.stem)
-    except PlanError as error:
-        locator = KeyLocator.from_text(text)
-        problems = [
-            Problem(path, issue.message, *(locator.find(issue.loc) or (1, 1)))
-            for issue in error.issues
-        ]
+        routine = Routine.model_validate(raw)
+    except ValidationError as error:
+        # Every problem at once: the entries that did validate are resolved as well.
+        problems = validation_problems(path, error, locator, _model_at)
+        remains = _what_remains(raw, error)
+        if remains is not None:
+            for found in _resolve_problems(path, remains[0], catalogue, locator, remains[1])[1]:
+                _insert_by_line(problems, found)
         raise ProblemsError(problems) from None
+    plan, problems = _resolve_problems(path, routine, catalogue, locator)
+    if plan is None:
+        raise ProblemsError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     plan = replace(plan, path=path, file_hash=digest)
     return LoadedRoutine(path=path, routine=routine, plan=plan)

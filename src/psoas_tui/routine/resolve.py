@@ -7,6 +7,7 @@ do not fit the exercise, a hold and a tempo together).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from psoas_tui.catalogue.model import Catalogue, Exercise
@@ -145,17 +146,32 @@ def _check(
     return None
 
 
-def resolve(routine: Routine, catalogue: Catalogue, routine_id: str = "") -> RoutinePlan:
-    """The playable plan of `routine`; raises `PlanError` listing every exercise that is wrong."""
+def resolve(
+    routine: Routine,
+    catalogue: Catalogue,
+    routine_id: str = "",
+    *,
+    places: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> RoutinePlan:
+    """The playable plan of `routine`; raises `PlanError` listing every exercise that is wrong.
+
+    `places` gives, for the moves and the exercises of `routine`, where each stood in the file
+    when some entries were left out (to check what remains of a file with invalid entries);
+    problems are numbered by those places.
+    """
     moves: dict[str, CustomMove] = {}
     planned: list[PlannedExercise] = []
     issues: list[PlanIssue] = []
-    for index, custom in enumerate(routine.moves):
+    move_places, exercise_places = places or (
+        range(len(routine.moves)),
+        range(len(routine.exercises)),
+    )
+    for index, custom in zip(move_places, routine.moves, strict=True):
         if custom.id in moves:
             message = f"moves #{index + 1}: two custom moves share the id {quoted(custom.id, 80)}"
             issues.append(PlanIssue(("moves", index, "id"), message))
         moves.setdefault(custom.id, custom)
-    for index, entry in enumerate(routine.exercises):
+    for index, entry in zip(exercise_places, routine.exercises, strict=True):
         move = moves.get(entry.exercise)
         if move is not None:
             item = _plan_custom(entry, move, routine)

@@ -98,6 +98,7 @@ class PsoasApp(SteadyApp):
         self._history_closed = False
         self.routine_entries: list[RoutineEntry] = []
         """Built-in and user routines as last read in the background (for the palette)."""
+        self._broken_told: set[tuple[str, int, str]] = set()
         self.ending_on_signal = False
         """A stop signal or a closed terminal is ending the app (see `exit_from_signal`)."""
         self.crash: BaseException | None = None
@@ -250,6 +251,26 @@ class PsoasApp(SteadyApp):
 
     def on_psoas_app_routines_loaded(self, message: RoutinesLoaded) -> None:
         self.routine_entries = message.entries
+
+    def tell_broken_routines(self, entries: list[RoutineEntry]) -> None:
+        """A toast for routine files that could not be read, once per file and change: a
+        file already told about stays quiet on every later reading until it is edited."""
+        news = 0
+        for entry in entries:
+            if entry.ok:
+                continue
+            try:
+                changed = entry.path.stat().st_mtime_ns
+            except OSError:
+                changed = -1
+            key = (str(entry.path), changed, entry.error)
+            if key not in self._broken_told:
+                self._broken_told.add(key)
+                news += 1
+        if news:
+            from psoas_tui.player.describe import plural
+
+            self.notify(f"{plural(news, 'routine file')} could not be read", severity="warning")
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.settings.theme:

@@ -1,9 +1,10 @@
 """The catalogue browser: every exercise, filtered live, with a detail pane.
 
-Type to filter by name, alias or cue; t / o / e cycle the type, position and equipment facets;
-d shows only what you can do at a desk. Enter on a variant jumps to it; p plays the exercise
-alone with its default dose. In a narrow window the list and the detail take turns: enter on
-an exercise shows its detail, escape goes back to the list.
+Type to filter by name, alias or cue: from the list, a letter that is not one of the screen's
+keys starts the filter with it (and / goes to the filter); t / o / e cycle the type, position and
+equipment facets; d shows only what you can do at a desk. Enter on a variant jumps to it; p plays
+the exercise alone with its default dose. In a narrow window the list and
+the detail take turns: enter on an exercise shows its detail, escape goes back to the list.
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ from textual.widgets.option_list import Option
 
 from psoas_tui.catalogue.model import Catalogue, Exercise
 from psoas_tui.catalogue.origin import dose_origin_lines, source_labels
-from psoas_tui.catalogue.search import FACET_EQUIPMENT, FACET_POSITIONS, ExerciseFilter, search
+from psoas_tui.catalogue.search import (
+    ExerciseFilter,
+    facet_equipment,
+    facet_positions,
+    search,
+)
 from psoas_tui.catalogue.vocabulary import Kind, Position
 from psoas_tui.player.describe import amount_text
 from psoas_tui.routine.resolve import single_exercise_plan
@@ -34,8 +40,6 @@ NARROW_WIDTH = 60
 SHORT_HEIGHT = 20
 """Below this many rows the filter loses its border, to leave rows to the list."""
 KINDS: tuple[Kind | None, ...] = (None, *Kind)
-POSITIONS: tuple[Position | None, ...] = (None, *FACET_POSITIONS)
-EQUIPMENT: tuple[str | None, ...] = (None, *FACET_EQUIPMENT)
 
 
 def _next(options: tuple[object, ...], current: object) -> object:
@@ -139,6 +143,7 @@ class CatalogueScreen(AppScreen):
         yield Input(
             placeholder=f"{slash} to filter by name, alias or cue (e.g. chair, bed, runner)",
             id="filter",
+            select_on_focus=False,  # a letter that starts the filter must not be selected over
         )
         yield Static("", id="facets", markup=False)
         with Horizontal(id="browser"):
@@ -208,7 +213,25 @@ class CatalogueScreen(AppScreen):
         self.query_one("#exercises", OptionList).focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after the queued keys: a fast "/chair" keeps its first letters.
+        self.set_focus(self.query_one("#filter", Input))
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the list that is not a key of the screen starts the filter."""
+        character = event.character
+        if (
+            character is None
+            or not event.is_printable
+            or character.isspace()
+            or event.key in self.active_bindings
+            or not self.query_one("#exercises", OptionList).has_focus
+        ):
+            return
+        event.stop()
+        event.prevent_default()
+        typed = self.query_one("#filter", Input)
+        self.set_focus(typed)
+        typed.insert_text_at_cursor(character)
 
     def action_toggle_desk(self) -> None:
         self._update(desk=not self.wanted.desk)
@@ -217,10 +240,12 @@ class CatalogueScreen(AppScreen):
         self._update(kind=_next(KINDS, self.wanted.kind))
 
     def action_cycle_position(self) -> None:
-        self._update(position=_next(POSITIONS, self.wanted.position))
+        positions: tuple[Position | None, ...] = (None, *facet_positions(self.psoas.catalogue))
+        self._update(position=_next(positions, self.wanted.position))
 
     def action_cycle_equipment(self) -> None:
-        self._update(have=_next(EQUIPMENT, self.wanted.have))
+        equipment: tuple[str | None, ...] = (None, *facet_equipment(self.psoas.catalogue))
+        self._update(have=_next(equipment, self.wanted.have))
 
     def action_clear(self) -> None:
         self.query_one("#filter", Input).value = ""

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.tui.base import AppScreen
 from psoas_tui.tui.keys import first_key, hint
+from psoas_tui.tui.widgets.name_line import NameLine
 from psoas_tui.tui.widgets.plain import PlainStatic
 
 
@@ -21,10 +22,14 @@ class HomeScreen(AppScreen):
     HELP_TITLE = "Home"
     HELP_PURPOSE = "what to do now, one key from starting it"
     BINDINGS = [
-        Binding("enter,s", "start", "Start suggested", tooltip="Start the suggested routine"),
+        Binding("enter,s", "start", "Start", tooltip="Start the suggested routine"),
         Binding("c", "app.open_catalogue", "Catalogue"),
         Binding(
-            "d", "app.open_catalogue(None, True)", "At my desk", tooltip="What can I do at my desk?"
+            "d",
+            "app.open_catalogue(None, True)",
+            "Desk",
+            tooltip="What can I do at my desk?",
+            show=False,  # the screen says it; the footer keeps room at 80 columns
         ),
         Binding("r", "app.open_library", "Routines"),
         Binding(
@@ -63,6 +68,7 @@ class HomeScreen(AppScreen):
             with Vertical(id="suggestion", classes="panel"):
                 yield Static("Suggested now", classes="panel-title", markup=False)
                 yield PlainStatic("…", id="suggested-name")
+                yield NameLine(id="suggested-routine")
                 yield PlainStatic("", id="suggested-why")
                 yield Static(
                     hint(self.BINDINGS, "start"),
@@ -86,7 +92,7 @@ class HomeScreen(AppScreen):
                 classes="keys-hint",
                 markup=False,
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
         """Read the suggestion and the last sessions each time home is shown, after the frame
@@ -133,6 +139,10 @@ class HomeScreen(AppScreen):
 
         self.plan = message.plan
         name = self.query_one("#suggested-name", Static)
+        routine = self.query_one("#suggested-routine", NameLine)
+        # A routine's name gives way to its time; a message about it wraps.
+        name.display = message.plan is None
+        routine.display = message.plan is not None
         self.why_none = message.reason
         self.nothing_suggested = message.plan is None and not message.error
         if self.nothing_suggested:
@@ -141,7 +151,8 @@ class HomeScreen(AppScreen):
             self.why_none = f"the suggested routine could not be read: {message.error}"
             name.update(f"({self.why_none})")
         else:
-            name.update(f"{message.plan.name} — {estimated_duration(message.plan)}")
+            name.update(message.plan.name)
+            routine.show(message.plan.name, f" — {estimated_duration(message.plan)}")
         self.query_one("#suggested-why", Static).update(message.reason)
         nothing = self.nothing_suggested
         self.query_one("#suggested-keys", Static).display = not nothing

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
+from psoas_tui.player.describe import plural
 from psoas_tui.routine.library import RoutineEntry
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.widgets.plain import PlainStatic
@@ -98,10 +99,10 @@ class LibraryScreen(AppScreen):
                     RoutineRow(f"⚠ {entry.path.name}", "—", "—", entry.error, entry.source, True)
                 )
         self.query_one("#routines", RoutineTable).show(rows)
-        status = f"{len(self.entries)} routines"
+        status = plural(len(self.entries), "routine")
         if broken:
             status += f" — {broken} could not be read (shown with ⚠; `psoas check` explains)"
-            self.notify(f"{broken} routine file(s) could not be read", severity="warning")
+            self.psoas.tell_broken_routines(self.entries)
         self.query_one("#library-status", Static).update(status)
         self._preview()
 

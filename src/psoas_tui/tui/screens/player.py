@@ -36,6 +36,10 @@ from psoas_tui.tui.widgets.plain import PlainStatic
 BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
 
 
+FEW_COLOURS = ("standard", "windows")
+"""Rich's colour systems of 16 or 8 colours, where the theme's colours can merge."""
+
+
 class PlayerScreen(Screen[None]):
     """Plays one routine; dismisses when the summary is closed."""
 
@@ -119,6 +123,8 @@ class PlayerScreen(Screen[None]):
         self.set_class(event.size.height < 15, "-tiny")
 
     def on_mount(self) -> None:
+        # In 16 or 8 colours the theme's blues become one colour: sides get ANSI colours then.
+        self.set_class(self.app.console.color_system in FEW_COLOURS, "-few-colours")
         self.recorder.begin(self.session.timeline)
         if self.recorder.notice:
             self.notify(self.recorder.notice, severity="warning", timeout=8, markup=False)
