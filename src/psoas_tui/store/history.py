@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import sqlite3
 import threading
@@ -453,9 +452,6 @@ class History:
             fact = SegmentFact(position, kind, index, exercise, name, side, status, actual, reports)
             found.setdefault(session_id, []).append(fact)
         return found
-
-    def to_json(self) -> str:
-        return json.dumps([s.as_json() for s in self.sessions()], indent=2, ensure_ascii=False)
 
 
 def _session_row(row: sqlite3.Row, counted: Tally) -> SessionRow:

@@ -112,7 +112,7 @@ class CatalogueScreen(AppScreen):
             "o",
             "cycle_position",
             "Position",
-            tooltip="Cycle the position: standing, seated, kneeling, lying",
+            tooltip="Cycle the position: standing, seated, kneeling, lying, …",
         ),
         Binding(
             "e",
