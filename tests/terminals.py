@@ -96,8 +96,12 @@ class PtyApp:
         return time.monotonic()
 
     def seconds_to_exit(self, since: float, timeout: float = 10.0) -> float:
-        """Seconds from `since` until the process ended (waiting at most `timeout`)."""
-        return wait_for_exit(self.process, since, timeout)
+        """Seconds from `since` until the process ended (waiting at most `timeout`); then what it
+        wrote last is read too (the reader ends once the terminal's other side is closed)."""
+        seconds = wait_for_exit(self.process, since, timeout)
+        if not self._closed:
+            self._reader.join(timeout=2.0)
+        return seconds
 
     def __enter__(self) -> PtyApp:
         return self
