@@ -33,14 +33,26 @@ class PlayerView:
 
     kind: str
     headline: str
+    """What to do now ("HOLD"), or "PAUSED · HOLD" while paused."""
+    routine: str
+    """The routine's name."""
+    position: str
+    """Which exercise of the routine: "exercise 2 of 5"."""
     exercise: str
     side: str | None
-    """"LEFT", "RIGHT", "ALTERNATE" or None for exercises done with both sides at once."""
+    """"LEFT", "RIGHT", "ALTERNATE" or None: for exercises done with both sides at once, and
+    during a rest or a switch (the side that comes next is in `coming`, not shown as now)."""
     side_instruction: str
+    coming: str
+    """During a rest or a switch, what comes next ("next: RIGHT side — Bridge"); else ""."""
     countdown: str
     """`m:ss` of the segment, or "" for open-ended reps."""
     set_text: str
+    """"set 2 of 3" ("" for an exercise of one set; "set 1 of 2 done" during a rest)."""
     reps_text: str
+    reps_goal: str
+    """On open-ended reps (no countdown), the reps to do, for big letters: "6 REPS"."""
+    """"rep 4 of 10 — left" on timed reps, the reps to do on open-ended ones, else ""."""
     cue: str
     notes: str
     steps: tuple[str, ...]
@@ -54,6 +66,8 @@ class PlayerView:
 
 
 def _side_label(segment: Segment) -> str | None:
+    if segment.kind in ("rest", "switch"):
+        return None
     if segment.alternating:
         return "ALTERNATE"
     return segment.side.upper() if segment.side else None
@@ -85,6 +99,34 @@ def _describe(segment: Segment | None) -> str:
     return f"{name}{side}, {segment_amount(segment)}"
 
 
+def _coming(segment: Segment) -> str:
+    """What a rest or a switch leads to: the next set or side, and the exercise."""
+    name = segment.exercise.name
+    side = f"{segment.side.upper()} side" if segment.side and not segment.alternating else ""
+    if segment.kind == "switch":
+        return f"next: {side or 'the other side'} — {name}"
+    if segment.kind == "rest":
+        parts = [f"set {segment.set_number} of {segment.sets}", side]
+        return f"next: {', '.join(part for part in parts if part)} — {name}"
+    return ""
+
+
+def _set_text(segment: Segment) -> str:
+    if segment.sets <= 1:
+        return ""
+    if segment.kind == "rest":
+        return f"set {segment.set_number - 1} of {segment.sets} done"
+    return f"set {segment.set_number} of {segment.sets}"
+
+
+def sound_label(muted: bool, voice: bool) -> str:
+    """The player's sound indicator, short enough for the smallest window: "sound + voice",
+    "sound, no voice", or "muted" (no bell, no voice)."""
+    if muted:
+        return "muted"
+    return "sound + voice" if voice else "sound, no voice"
+
+
 def _reps_text(segment: Segment, elapsed: float) -> str:
     reps = segment.reps or 0
     tempo = segment.exercise.tempo_seconds
@@ -96,7 +138,8 @@ def _reps_text(segment: Segment, elapsed: float) -> str:
     if segment.alternating:
         side = "left" if done % 2 == 0 else "right"
         return f"rep {done // 2 + 1} of {reps}{each} — {side}"
-    return f"rep {done + 1} of {reps}"
+    side = f" — {segment.side}" if segment.side else ""
+    return f"rep {done + 1} of {reps}{side}"
 
 
 def player_view(session: Session, catalogue: Catalogue | None = None) -> PlayerView:
@@ -122,15 +165,22 @@ def player_view(session: Session, catalogue: Catalogue | None = None) -> PlayerV
         hint = "enter: reps done"
     if session.paused:
         hint = "PAUSED — space to go on"
+    headline = _HEADLINES[segment.kind]
+    plan = session.timeline.plan
+    coming = _coming(segment)
     return PlayerView(
         kind=segment.kind,
-        headline=_HEADLINES[segment.kind],
+        headline=f"PAUSED · {headline}" if session.paused else headline,
+        routine=plan.name,
+        position=f"exercise {segment.exercise_index + 1} of {len(plan.exercises)}",
         exercise=exercise.name,
         side=_side_label(segment),
         side_instruction=_side_instruction(segment, catalogue),
+        coming=coming,
         countdown=countdown,
-        set_text=f"set {segment.set_number} of {segment.sets}",
+        set_text=_set_text(segment),
         reps_text=_reps_text(segment, elapsed) if segment.kind == "reps" else "",
+        reps_goal=f"{segment.reps} REPS" if segment.kind == "reps" and remaining is None else "",
         cue=cue,
         notes=exercise.notes,
         steps=exercise.steps,

@@ -28,6 +28,8 @@ class Settings:
     """The Textual theme name."""
     muted: bool = False
     """Whether the sound cues are off."""
+    voice: bool = True
+    """Whether the player speaks its cues (when not muted)."""
     safety_note_seen: bool = False
     """Whether the first-run safety note was shown."""
     selftest_routine: str = ""

@@ -302,6 +302,8 @@ class PsoasApp(SteadyApp):
             catalogue=self.catalogue,
             muted=self.settings.muted,
             on_mute=lambda muted: self.save_settings(muted=muted),
+            voice=self.settings.voice,
+            on_voice=lambda voice: self.save_settings(voice=voice),
         )
         self.push_screen(screen, finished)
 

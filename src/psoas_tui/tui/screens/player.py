@@ -1,5 +1,10 @@
 """The full-screen session player: big countdown, side, set, reps, cue, bars and what is next.
 
+Made to be read at a glance from the floor: the countdown and the side are drawn in big pixel
+letters that grow with the window (`player_layout`), the top lines say which routine, which
+exercise of how many, which set and whether sound and voice are on, and PAUSED is in the headline.
+From 80 columns a region beside the countdown (`#figure-slot`) holds the pose figure.
+
 The screen owns no timing: it asks the `Session` (on an injected clock) what to show, repaints
 only when the `PlayerView` changes, and wakes up just before the next visible change. Whatever
 covers it (a dialog, help, the command palette) pauses the session until it is back on top.
@@ -13,10 +18,10 @@ from collections.abc import Callable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.player.clock import Clock
@@ -24,13 +29,15 @@ from psoas_tui.player.pain import LOCATIONS, easier_variant
 from psoas_tui.player.session import Cue, Event, PainReport, Session
 from psoas_tui.player.summary import summarise
 from psoas_tui.player.timeline import Timeline
-from psoas_tui.player.view import CUE_SECONDS, PlayerView, player_view
+from psoas_tui.player.view import CUE_SECONDS, PlayerView, player_view, sound_label
 from psoas_tui.routine.resolve import plan_single
 from psoas_tui.services.session_recorder import SessionRecorder
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainAnswer, PainDialog
+from psoas_tui.tui.screens.player_layout import PlayerScale, context_line, player_scale, spaced
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
+from psoas_tui.tui.widgets.big_text import BigText
 from psoas_tui.tui.widgets.plain import PlainStatic
 
 BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
@@ -47,6 +54,7 @@ class PlayerScreen(Screen[None]):
     HELP_PURPOSE = "the session: countdown, side, set, cue and what comes next"
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", tooltip="Pause / resume"),
+        Binding("space", "resume", "Resume", tooltip="Resume (the Footer's word while paused)"),
         Binding("n,right,l", "next", "Next", tooltip="Next: skip the rest of this part"),
         Binding("p,left,h", "previous", "Back", tooltip="Back to the start of the previous part"),
         Binding("r", "restart", "Redo", tooltip="Restart this part"),
@@ -56,7 +64,8 @@ class PlayerScreen(Screen[None]):
         Binding("minus,underscore", "adjust(-5)", "-5s", show=False, tooltip="5 s less on a hold"),
         Binding("enter", "reps_done", "Done", tooltip="Reps done"),
         Binding("i", "instructions", "Steps", tooltip="The steps of the exercise (and back)"),
-        Binding("m", "mute", "Mute", tooltip="Sound on / off"),
+        Binding("m", "mute", "Mute", tooltip="Sound on / off (the bell and the voice)"),
+        Binding("v", "voice", "Voice", tooltip="Spoken cues on / off"),
         Binding(
             "exclamation_mark",
             "hurts",
@@ -81,9 +90,16 @@ class PlayerScreen(Screen[None]):
         catalogue: Catalogue | None = None,
         muted: bool = False,
         on_mute: Callable[[bool], None] | None = None,
+        voice: bool = True,
+        on_voice: Callable[[bool], None] | None = None,
     ) -> None:
         super().__init__()
         self.on_mute = on_mute
+        self.on_voice = on_voice
+        self.voice = voice
+        """Whether cues are spoken (when not muted)."""
+        self.scale = player_scale(80, 24)
+        """The sizes of the big parts, for the present window size."""
         self.session = Session(timeline, clock)
         self.recorder = recorder
         self.catalogue = catalogue
@@ -97,13 +113,19 @@ class PlayerScreen(Screen[None]):
     # --- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="player"):
+            with Horizontal(id="player-context"):
+                yield PlainStatic("", id="routine")
+                yield Static("", id="sound", markup=False)
             with Horizontal(id="player-top"):
                 yield Static("", id="headline", markup=False)
                 yield Static("", id="set", markup=False)
             yield PlainStatic("", id="exercise")
-            yield Static("", id="side", markup=False)
+            yield BigText("", id="side")
+            yield PlainStatic("", id="coming")
             yield PlainStatic("", id="side-instruction")
-            yield Digits("", id="countdown")
+            with Horizontal(id="stage"):
+                yield Container(id="figure-slot")
+                yield BigText("", id="countdown")
             yield Static("", id="reps", markup=False)
             yield PlainStatic("", id="cue")
             yield PlainStatic("", id="steps")
@@ -119,12 +141,41 @@ class PlayerScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.height < 22, "-compact")
-        self.set_class(event.size.height < 15, "-tiny")
+        width, height = event.size
+        self.set_class(height < 30, "-compact")
+        self.set_class(height < 15, "-tiny")
+        self._apply_scale(player_scale(width, height))
+
+    def _apply_scale(self, scale: PlayerScale) -> None:
+        """Size the big parts for the window (on a resize only: never during a hold)."""
+        self.scale = scale
+        self.query_one("#stage").styles.height = scale.countdown_rows
+        self.query_one("#side").styles.height = scale.banner_rows
+        slot = self.query_one("#figure-slot")
+        slot.styles.width = max(scale.figure_columns, 1)
+        slot.display = scale.figure_columns > 0
+        if self._view is not None:
+            self._show_exercise(self._view)
+            self._show_context(self._view)
+
+    def _show_context(self, view: PlayerView) -> None:
+        """The routine's name (shortened to fit) and which exercise of how many."""
+        padding = 2 if self.has_class("-tiny") else 4
+        room = self.size.width - padding - len(sound_label(self.muted, self.voice)) - 1
+        line = context_line(view.routine, view.position, room)
+        self.query_one("#routine", Static).update(line, layout=False)
+
+    def _show_exercise(self, view: PlayerView) -> None:
+        exercise = self.query_one("#exercise", Static)
+        name = view.exercise
+        if self.scale.spaced_name:
+            name = spaced(name, self.size.width - 4)
+        exercise.update(name)
 
     def on_mount(self) -> None:
         # In 16 or 8 colours the theme's blues become one colour: sides get ANSI colours then.
         self.set_class(self.app.console.color_system in FEW_COLOURS, "-few-colours")
+        self._show_sound()
         self.recorder.begin(self.session.timeline)
         if self.recorder.notice:
             self.notify(self.recorder.notice, severity="warning", timeout=8, markup=False)
@@ -193,33 +244,49 @@ class PlayerScreen(Screen[None]):
             return
         self._view = view
 
+        old_set = old.set_text if old is not None else ""
+
         def changed(*names: str) -> bool:
             return old is None or any(getattr(old, n) != getattr(view, n) for n in names)
 
         # Only what changed is touched, and text that keeps its size does not re-lay out the
         # screen: during a hold only the countdown and the bars change, once a second.
-        if changed("headline"):
-            self.query_one("#headline", Static).update(view.headline, layout=False)
+        if changed("headline", "paused"):
+            headline = self.query_one("#headline", Static)
+            headline.update(view.headline, layout=False)
+            headline.set_class(view.paused, "paused")
+        if changed("paused"):
+            self.refresh_bindings()  # the Footer's space reads Resume while paused
+        if changed("kind"):
+            self.refresh_bindings()  # Done on reps, ±5s on the rest
+            self.set_class(bool(view.coming), "-between")
+        if changed("routine", "position"):
+            self._show_context(view)
         if changed("set_text"):
-            self.query_one("#set", Static).update(view.set_text, layout=False)
+            set_text = self.query_one("#set", Static)
+            set_text.update(view.set_text, layout=len(view.set_text) != len(old_set))
+            set_text.display = bool(view.set_text)
         if changed("exercise"):
-            self.query_one("#exercise", Static).update(view.exercise)
+            self._show_exercise(view)
         if changed("side"):
-            side = self.query_one("#side", Static)
+            side = self.query_one("#side", BigText)
             label = f"{view.side} SIDE" if view.side in ("LEFT", "RIGHT") else (view.side or "")
             side.update(label)
             side.set_class(view.side == "LEFT", "left")
             side.set_class(view.side == "RIGHT", "right")
             side.set_class(view.side == "ALTERNATE", "alternate")
             side.display = view.side is not None
+        if changed("coming"):
+            coming = self.query_one("#coming", Static)
+            coming.update(view.coming)
+            coming.display = bool(view.coming)
         if changed("side_instruction"):
             instruction = self.query_one("#side-instruction", Static)
             instruction.update(view.side_instruction)
-            instruction.display = bool(view.side_instruction)
-        if changed("countdown", "paused"):
-            countdown = self.query_one("#countdown", Digits)
-            countdown.update(view.countdown)
-            countdown.display = bool(view.countdown)
+            instruction.set_class(not view.side_instruction, "-empty")
+        if changed("countdown", "paused", "reps_goal"):
+            countdown = self.query_one("#countdown", BigText)
+            countdown.update(view.countdown or view.reps_goal)
             countdown.set_class(view.paused, "paused")
         if changed("reps_text"):
             reps = self.query_one("#reps", Static)
@@ -251,8 +318,24 @@ class PlayerScreen(Screen[None]):
             self._schedule()
 
     # --- keys ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space is Pause while running and Resume while paused (one shows in the Footer);
+        Done is offered on reps only, ±5s on everything else."""
+        if action == "toggle_pause":
+            return not self.session.paused
+        if action == "resume":
+            return self.session.paused
+        if action in ("reps_done", "adjust"):
+            # Done on reps, ±5s on the rest: the Footer offers what the moment allows.
+            on_reps = self.session.is_over or self.session.segment.kind == "reps"
+            return on_reps if action == "reps_done" else not on_reps
+        return True
+
     def action_toggle_pause(self) -> None:
         self._after(self.session.toggle_pause())
+
+    def action_resume(self) -> None:
+        self._after(self.session.resume())
 
     def action_next(self) -> None:
         self._after(self.session.next())
@@ -278,7 +361,20 @@ class PlayerScreen(Screen[None]):
         self.muted = not self.muted
         if self.on_mute is not None:
             self.on_mute(self.muted)
-        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
+        self._show_sound()
+
+    def action_voice(self) -> None:
+        self.voice = not self.voice
+        if self.on_voice is not None:
+            self.on_voice(self.voice)
+        self._show_sound()
+
+    def _show_sound(self) -> None:
+        sound = self.query_one("#sound", Static)
+        sound.update(sound_label(self.muted, self.voice))
+        sound.set_class(self.muted, "muted")
+        if self._view is not None:
+            self._show_context(self._view)
 
     def action_hurts(self) -> None:
         if self.session.is_over:
