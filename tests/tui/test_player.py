@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from apps import SHORT_ROUTINE, advance, plan_from, player, player_app
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from psoas_tui import paths
 from psoas_tui.player.timeline import build_timeline
@@ -14,25 +14,30 @@ from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainDialog
 from psoas_tui.tui.screens.player import PlayerScreen
 from psoas_tui.tui.screens.summary import SummaryScreen
+from psoas_tui.tui.widgets.big_text import BigText
 
 
 def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
     return str(app.screen.query_one(selector, Static).render())
 
 
+def big(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one(selector, BigText).value
+
+
 async def test_a_whole_routine_plays_to_the_summary_and_is_saved() -> None:
     app = player_app()
     async with app.run_test(size=(80, 24)) as pilot:
         assert text(app, "#headline") == "GET READY"
-        assert text(app, "#side") == "LEFT SIDE"
+        assert big(app, "#side") == "LEFT SIDE"
         assert "left knee down" in text(app, "#side-instruction")
         await advance(app, pilot, 5)
         assert text(app, "#headline") == "HOLD"
-        assert app.screen.query_one("#countdown", Digits).value == "0:30"
+        assert app.screen.query_one("#countdown", BigText).value == "0:30"
         await advance(app, pilot, 30)
         assert text(app, "#headline") == "SWITCH SIDES"
         await advance(app, pilot, 5)
-        assert text(app, "#side") == "RIGHT SIDE" and text(app, "#set") == "set 1 of 2"
+        assert big(app, "#side") == "RIGHT SIDE" and text(app, "#set") == "set 1 of 2"
         await advance(app, pilot, 30)
         assert text(app, "#headline") == "REST"
         await advance(app, pilot, 10 + 30 + 5 + 30)
@@ -62,10 +67,10 @@ async def test_pause_stops_the_countdown_and_space_resumes() -> None:
         await pilot.press("space")
         assert "PAUSED" in text(app, "#hint")
         await advance(app, pilot, 20)
-        assert app.screen.query_one("#countdown", Digits).value == "0:30"
+        assert app.screen.query_one("#countdown", BigText).value == "0:30"
         await pilot.press("space")
         await advance(app, pilot, 10)
-        assert app.screen.query_one("#countdown", Digits).value == "0:20"
+        assert app.screen.query_one("#countdown", BigText).value == "0:20"
 
 
 async def test_next_previous_and_adjust_keys() -> None:
@@ -74,9 +79,9 @@ async def test_next_previous_and_adjust_keys() -> None:
         await pilot.press("n")
         assert text(app, "#headline") == "HOLD"
         await pilot.press("plus")
-        assert app.screen.query_one("#countdown", Digits).value == "0:35"
+        assert app.screen.query_one("#countdown", BigText).value == "0:35"
         await pilot.press("minus", "minus")
-        assert app.screen.query_one("#countdown", Digits).value == "0:25"
+        assert app.screen.query_one("#countdown", BigText).value == "0:25"
         await pilot.press("left")
         assert text(app, "#headline") == "GET READY"
         await pilot.press("l", "l")
@@ -148,7 +153,7 @@ async def test_names_from_files_are_text_not_markup() -> None:
 async def test_tiny_terminal_and_resizes_do_not_crash() -> None:
     app = player_app()
     async with app.run_test(size=(40, 12)) as pilot:
-        assert app.screen.query_one("#countdown", Digits).value == "0:05"
+        assert app.screen.query_one("#countdown", BigText).value == "0:05"
         for size in [(20, 6), (120, 40), (40, 12), (10, 3)]:
             await pilot.resize_terminal(*size)
             await advance(app, pilot, 3)

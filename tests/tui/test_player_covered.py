@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from apps import SHORT_ROUTINE, advance, plan_from, player, player_app
 from textual.command import CommandPalette
-from textual.widgets import Digits
 
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainDialog
 from psoas_tui.tui.screens.player import PlayerScreen
+from psoas_tui.tui.widgets.big_text import BigText
 
 ONE_HOLD = """\
 schema = 1
@@ -28,7 +28,7 @@ sides = "left"
 
 
 def countdown(app: PsoasApp) -> str:
-    return app.screen.query_one("#countdown", Digits).value
+    return app.screen.query_one("#countdown", BigText).value
 
 
 async def time_passes_behind(app: PsoasApp, screen: PlayerScreen, seconds: float) -> None:

@@ -60,14 +60,15 @@ async def test_a_broken_routine_file_is_told_once_per_change(
 async def test_left_and_right_banners_differ_in_16_and_8_colours(theme: str) -> None:
     from apps import advance, player_app
     from rich.color import ColorSystem
-    from textual.widgets import Static
+
+    from psoas_tui.tui.widgets.big_text import BigText
 
     app = player_app()
     app.console._color_system = ColorSystem.STANDARD  # as with TERM=xterm
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = theme
         await pilot.pause()
-        side = app.screen.query_one("#side", Static)
+        side = app.screen.query_one("#side", BigText)
 
         def colours() -> tuple[int, int]:
             """The banner's background and text as 8-colour numbers (bright folded in)."""
@@ -79,10 +80,10 @@ async def test_left_and_right_banners_differ_in_16_and_8_colours(theme: str) -> 
                 numbers.append(downgraded.number % 8)
             return numbers[0], numbers[1]
 
-        assert str(side.render()) == "LEFT SIDE"
+        assert side.value == "LEFT SIDE"
         left = colours()
         await advance(app, pilot, 40)
-        assert str(side.render()) == "RIGHT SIDE"
+        assert side.value == "RIGHT SIDE"
         right = colours()
         assert left[0] != right[0]
         assert left[0] != left[1] and right[0] != right[1]

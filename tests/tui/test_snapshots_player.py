@@ -1,11 +1,15 @@
 """Snapshot tests of the player: hold, paused, steps, switch, rest, reps, summary, "this hurts"
-and the summary after it, also in a small window (SVGs in __snapshots__)."""
+and the summary after it, in 80×24, in a large window (120×40: the countdown a third of the
+height, the figure's region beside it) and in the smallest (40×12), paused and muted (SVGs in
+__snapshots__)."""
 
 from __future__ import annotations
 
 from apps import advance, player_app
 
 SIZE = (80, 24)
+LARGE = (120, 40)
+SMALLEST = (40, 12)
 
 
 def at(seconds: float, keys: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
@@ -48,7 +52,29 @@ def test_summary(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_hold_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(player_app(), terminal_size=(40, 12), run_before=at(5 + 12))
+    assert snap_compare(player_app(), terminal_size=SMALLEST, run_before=at(5 + 12))
+
+
+def test_hold_paused_muted_small_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ("space", "m")
+    assert snap_compare(player_app(), terminal_size=SMALLEST, run_before=at(5 + 12, keys))
+
+
+def test_hold_large_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=LARGE, run_before=at(5 + 12))
+
+
+def test_hold_paused_muted_large_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ("space", "m")
+    assert snap_compare(player_app(), terminal_size=LARGE, run_before=at(5 + 12, keys))
+
+
+def test_switch_sides_large_terminal(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=LARGE, run_before=at(5 + 30 + 2))
+
+
+def test_hold_voice_off(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(player_app(), terminal_size=SIZE, run_before=at(5 + 12, ("v",)))
 
 
 def test_this_hurts_asks_sharp_pain_or_discomfort_first(snap_compare) -> None:  # type: ignore[no-untyped-def]
