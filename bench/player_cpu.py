@@ -261,6 +261,7 @@ def main() -> None:
         folder = Path(tmp)
         home = folder / "home"
         home.mkdir()
+        (home / "settings.toml").write_text("safety_note_seen = true\n")  # no first-run note
         (folder / "hold.toml").write_text(ROUTINE)
         (folder / "bare.py").write_text(BARE_APP)
         (folder / "naive.py").write_text(NAIVE_APP)

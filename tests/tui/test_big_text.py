@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from psoas_tui.tui.screens.player_layout import context_line, player_scale, spaced
+from psoas_tui.tui.screens.player_layout import context_line, player_scale
 from psoas_tui.tui.widgets.pixel_font import LARGE, SMALL, draw, fit_big, pixels, text_width
 
 
@@ -76,8 +76,3 @@ def test_the_context_line_shortens_the_routine_name_first() -> None:
     line = context_line("A very long routine name indeed", "exercise 2 of 5", 30)
     assert line == "A very long… · exercise 2 of 5" and len(line) == 30
     assert context_line("Morning", "exercise 2 of 5", 12) == "exercise 2 o"
-
-
-def test_spaced_names_only_where_they_fit() -> None:
-    assert spaced("Dead bug", 40) == "D E A D   B U G"
-    assert spaced("Dead bug", 10) == "Dead bug"

@@ -34,7 +34,7 @@ from psoas_tui.routine.resolve import plan_single
 from psoas_tui.services.session_recorder import SessionRecorder
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainAnswer, PainDialog
-from psoas_tui.tui.screens.player_layout import PlayerScale, context_line, player_scale, spaced
+from psoas_tui.tui.screens.player_layout import PlayerScale, context_line, player_scale
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
 from psoas_tui.tui.widgets.big_text import BigText
@@ -154,8 +154,8 @@ class PlayerScreen(Screen[None]):
         slot = self.query_one("#figure-slot")
         slot.styles.width = max(scale.figure_columns, 1)
         slot.display = scale.figure_columns > 0
+        self.set_class(scale.large, "-large")
         if self._view is not None:
-            self._show_exercise(self._view)
             self._show_context(self._view)
 
     def _show_context(self, view: PlayerView) -> None:
@@ -164,13 +164,6 @@ class PlayerScreen(Screen[None]):
         room = self.size.width - padding - len(sound_label(self.muted, self.voice)) - 1
         line = context_line(view.routine, view.position, room)
         self.query_one("#routine", Static).update(line, layout=False)
-
-    def _show_exercise(self, view: PlayerView) -> None:
-        exercise = self.query_one("#exercise", Static)
-        name = view.exercise
-        if self.scale.spaced_name:
-            name = spaced(name, self.size.width - 4)
-        exercise.update(name)
 
     def on_mount(self) -> None:
         # In 16 or 8 colours the theme's blues become one colour: sides get ANSI colours then.
@@ -267,7 +260,7 @@ class PlayerScreen(Screen[None]):
             set_text.update(view.set_text, layout=len(view.set_text) != len(old_set))
             set_text.display = bool(view.set_text)
         if changed("exercise"):
-            self._show_exercise(view)
+            self.query_one("#exercise", Static).update(view.exercise)
         if changed("side"):
             side = self.query_one("#side", BigText)
             label = f"{view.side} SIDE" if view.side in ("LEFT", "RIGHT") else (view.side or "")

@@ -1,8 +1,8 @@
 """How big the player draws things in a window of a given size (pure: no Textual).
 
 The countdown grows with the window: 3 rows in 40×12 (the smallest window), 7 in 80×24, about a
-third of the height from 30 rows up. The side banner and the exercise name grow with it, and from
-80 columns a region beside the countdown holds the pose figure.
+third of the height from 30 rows up. The side banner grows with it, the exercise name stands out
+in a band of its own, and from 80 columns a region beside the countdown holds the pose figure.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ class PlayerScale:
     """The side banner's height: 1 is a line of text, 3 and more draw big letters."""
     figure_columns: int
     """The width of the pose figure's region beside the countdown; 0 hides it."""
-    spaced_name: bool
-    """Whether the exercise name is drawn with spaced capitals (a large window)."""
+    large: bool
+    """A window of 30 rows or more: the exercise name is centred in a band of its own."""
 
 
 def player_scale(width: int, height: int) -> PlayerScale:
@@ -36,15 +36,7 @@ def player_scale(width: int, height: int) -> PlayerScale:
         countdown = height // 3
     banner = 1 if height < 22 else 3 if height < 50 else 5
     figure = 0 if width < FIGURE_MIN_COLUMNS else max(22, min(40, width // 4))
-    return PlayerScale(countdown, banner, figure, spaced_name=height >= 30)
-
-
-def spaced(name: str, width: int) -> str:
-    """`name` in spaced capitals ("B R I D G E   H O L D") if that fits in `width`, else as
-    it is."""
-    words = name.upper().split()
-    wide = "   ".join(" ".join(word) for word in words)
-    return wide if len(wide) <= width else name
+    return PlayerScale(countdown, banner, figure, large=height >= 30)
 
 
 def context_line(routine: str, position: str, width: int) -> str:
