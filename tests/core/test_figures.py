@@ -12,7 +12,7 @@ from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.catalogue.vocabulary import Sidedness
 from psoas_tui.figures.canvas import BrailleCanvas, Role
 from psoas_tui.figures.load import POSES_FILE, check_ids, load_figures, load_figures_file
-from psoas_tui.figures.render import figure_canvas, figure_rows, quantised
+from psoas_tui.figures.render import PHASE_STEPS, figure_canvas, figure_rows, quantised
 from psoas_tui.figures.skeleton import reach, skeleton
 from psoas_tui.figures.tempo import rep_phase
 from psoas_tui.textfile.problems import ProblemsError
@@ -93,18 +93,13 @@ def test_phases_zero_and_one_are_the_start_and_end_poses(exercise_id: str) -> No
     assert skeleton(figure, 0.5) not in (skeleton(figure, 0.0), skeleton(figure, 1.0))
 
 
-def test_phases_are_drawn_in_eighths() -> None:
-    assert [quantised(p) for p in (-1.0, 0.0, 0.06, 0.07, 0.5, 0.99, 2.0)] == [
-        0.0,
-        0.0,
-        0.0,
-        0.125,
-        0.5,
-        1.0,
-        1.0,
-    ]
-    assert figure_rows("glute-bridge", None, 0.51, 20, 6) is figure_rows(
-        "glute-bridge", None, 0.49, 20, 6
+def test_phases_are_drawn_in_steps() -> None:
+    step = 1 / PHASE_STEPS
+    assert 4 <= PHASE_STEPS <= 8
+    phases = (-1.0, 0.0, 0.4 * step, 0.6 * step, 2.9 * step, 0.99, 2.0)
+    assert [quantised(p) for p in phases] == [0.0, 0.0, 0.0, step, 3 * step, 1.0, 1.0]
+    assert figure_rows("glute-bridge", None, 3.1 * step, 20, 6) is figure_rows(
+        "glute-bridge", None, 2.9 * step, 20, 6
     )
 
 

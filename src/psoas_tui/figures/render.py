@@ -13,8 +13,10 @@ from psoas_tui.figures.model import FigureSpec
 from psoas_tui.figures.skeleton import Skeleton, skeleton
 
 Side = Literal["left", "right"]
-PHASE_STEPS = 8
-"""Phases are drawn in steps of 1/8: an animation repaints at most 8 times per half rep."""
+PHASE_STEPS = 6
+"""Phases are drawn in steps of 1/6: an animation repaints at most 6 times per move from one
+pose to the other (6 a second at the fastest tempo, 1 s a move; each repaint costs Textual ~2 ms
+of a slow core, so 8 steps took the animation past its CPU budget: bench/figure_cpu.py)."""
 _SAMPLES = 8
 """Phases sampled to find the box that holds the figure all the way from start to end."""
 

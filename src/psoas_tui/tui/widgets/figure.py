@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -23,7 +24,7 @@ _CACHE_SIZE = 32
 
 class PoseFigure(Widget):
     """A stick figure drawn in braille to the widget's size; repaints only when what it shows
-    (exercise, side, phase to the nearest 1/8, size or theme) changes."""
+    (exercise, side, phase to the nearest step, size or theme) changes."""
 
     DEFAULT_CSS = """
     PoseFigure {
@@ -62,7 +63,7 @@ class PoseFigure(Widget):
         super().__init__(id=id, classes=classes)
         self.shown: tuple[str, Side | None, float] | None = None
         """What is drawn: exercise id, side and phase (to the nearest step); None: nothing."""
-        self._texts: dict[tuple[object, ...], Text] = {}
+        self._strips: dict[tuple[object, ...], list[Strip]] = {}
 
     def on_mount(self) -> None:
         self.set_class(self.app.console.color_system in FEW_COLOURS, "-few-colours")
@@ -80,48 +81,59 @@ class PoseFigure(Widget):
             self.set_class(shown is None, "-empty")
             self.refresh()
 
+    def notify_style_update(self) -> None:
+        """The theme or the CSS changed: the styled lines are drawn again."""
+        super().notify_style_update()
+        self._strips.clear()
+
     def _styles(self) -> dict[Role, Style]:
-        body = self.get_component_rich_style("pose-figure--body", partial=True)
+        base = self.rich_style
+        body = base + self.get_component_rich_style("pose-figure--body", partial=True)
         side = self.shown[1] if self.shown else None
         working = (
-            self.get_component_rich_style(f"pose-figure--{side}", partial=True) if side else body
+            base + self.get_component_rich_style(f"pose-figure--{side}", partial=True)
+            if side
+            else body
         )
         return {
-            Role.EMPTY: Style(),
-            Role.PROP: self.get_component_rich_style("pose-figure--prop", partial=True),
+            Role.EMPTY: base,
+            Role.PROP: base + self.get_component_rich_style("pose-figure--prop", partial=True),
             Role.BODY: body,
             Role.LEG: body,
             Role.WORKING: working,
         }
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        """One line of the figure (the Line API: no text layout on each repaint, and the lines of
+        each drawing are made once)."""
         width, height = self.size
-        if self.shown is None or width < 1 or height < 1:
-            return Text("")
-        styles = self._styles()
-        key = (*self.shown, width, height, tuple(styles.values()))
-        text = self._texts.get(key)
-        if text is None:
-            if len(self._texts) >= _CACHE_SIZE:
-                self._texts.clear()
+        if self.shown is None or not 0 <= y < height:
+            return Strip.blank(width, self.rich_style)
+        key = (*self.shown, width, height)
+        strips = self._strips.get(key)
+        if strips is None:
+            if len(self._strips) >= _CACHE_SIZE:
+                self._strips.clear()
             exercise_id, side, phase = self.shown
-            text = _styled(figure_rows(exercise_id, side, phase, width, height), styles)
-            self._texts[key] = text
-        return text
+            rows = figure_rows(exercise_id, side, phase, width, height)
+            strips = self._strips[key] = _styled(rows, self._styles())
+        return strips[y]
 
 
-def _styled(rows: tuple[tuple[str, tuple[Role, ...]], ...], styles: dict[Role, Style]) -> Text:
-    """Rows of braille as one Text, each run of cells of one role in that role's style."""
-    text = Text(no_wrap=True, overflow="crop", end="")
-    for number, (line, roles) in enumerate(rows):
-        if number:
-            text.append("\n")
+def _styled(
+    rows: tuple[tuple[str, tuple[Role, ...]], ...], styles: dict[Role, Style]
+) -> list[Strip]:
+    """Each row of braille as a strip, each run of cells of one role in that role's style."""
+    strips = []
+    for line, roles in rows:
+        segments = []
         start = 0
         for index in range(1, len(line) + 1):
             if index == len(line) or roles[index] != roles[start]:
-                text.append(line[start:index], styles[roles[start]])
+                segments.append(Segment(line[start:index], styles[roles[start]]))
                 start = index
-    return text
+        strips.append(Strip(segments, len(line)))
+    return strips
 
 
 class PosePair(Widget):
