@@ -157,6 +157,7 @@ def _bad_file(tmp_path: Path, old: str, new: str) -> Path:
         ("torso = 120", 'torso = "back"', "exercise.boat-pose.end: torso must be a number"),
         ("torso = 120", "torso = 400", "torso must be between -360 and 360 (got 400)"),
         ('working = "none"\nfloor', 'working = "both"\nfloor', "working must be one of"),
+        ("near_leg = [0, -90, -60]", "near_leg = [0, -90]", "near_leg angles needs 3 numbers"),
         (
             'near_arm = { hand = [0.05, 10.2], elbow = "back" }',
             "near_arm = { hand = [0.05, 10.2] }",

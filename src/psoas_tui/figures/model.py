@@ -29,7 +29,7 @@ def _angles_from_list(value: Any) -> Any:
 class ArmSpec(StrictModel):
     """An arm: either its two angles, or where the hand rests and which way the elbow bends."""
 
-    angles: tuple[Angle, Angle] | None = None
+    angles: tuple[Angle, ...] | None = None
     """Upper arm and forearm angles."""
     hand: Point | None = None
     """Where the hand is (the arm bends at the elbow to reach it, or points at it if too far)."""
@@ -38,6 +38,8 @@ class ArmSpec(StrictModel):
 
     @model_validator(mode="after")
     def _one_way(self) -> Self:
+        if self.angles is not None and len(self.angles) != 2:
+            raise ValueError("angles needs 2 numbers: upper arm and forearm")
         if (self.angles is None) == (self.hand is None):
             raise ValueError("needs either angles or hand (with elbow), not both")
         if self.hand is not None and self.elbow is None:
@@ -49,7 +51,7 @@ class LegSpec(StrictModel):
     """A leg: either its three angles, or where the ankle rests, the knee's bend and the foot's
     angle."""
 
-    angles: tuple[Angle, Angle, Angle] | None = None
+    angles: tuple[Angle, ...] | None = None
     """Thigh, shin and foot angles."""
     ankle: Point | None = None
     """Where the ankle is (the leg bends at the knee to reach it, or points at it if too far)."""
@@ -60,6 +62,8 @@ class LegSpec(StrictModel):
 
     @model_validator(mode="after")
     def _one_way(self) -> Self:
+        if self.angles is not None and len(self.angles) != 3:
+            raise ValueError("angles needs 3 numbers: thigh, shin and foot")
         if (self.angles is None) == (self.ankle is None):
             raise ValueError("needs either angles or ankle (with knee and foot), not both")
         if self.ankle is not None and (self.knee is None or self.foot is None):
@@ -105,7 +109,7 @@ class PropSpec(StrictModel):
     @model_validator(mode="after")
     def _one_shape(self) -> Self:
         if (self.line is None) == (self.circle is None):
-            raise ValueError("needs either line or circle")
+            raise ValueError("needs either line or circle (one shape per prop)")
         return self
 
 

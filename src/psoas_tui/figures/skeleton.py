@@ -109,14 +109,16 @@ def reach(root: XY, target: XY, first: float, second: float, bend: Bend) -> tupl
 
 def _arm_angles(arm: ArmSpec, shoulder: XY) -> tuple[float, float]:
     if arm.angles is not None:
-        return arm.angles
+        upper, lower = arm.angles
+        return upper, lower
     assert arm.hand is not None and arm.elbow is not None
     return reach(shoulder, arm.hand, UPPER_ARM, FOREARM, arm.elbow)
 
 
 def _leg_angles(leg: LegSpec, hip: XY) -> tuple[float, float, float]:
     if leg.angles is not None:
-        return leg.angles
+        thigh, shin, foot = leg.angles
+        return thigh, shin, foot
     assert leg.ankle is not None and leg.knee is not None and leg.foot is not None
     thigh, shin = reach(hip, leg.ankle, THIGH, SHIN, leg.knee)
     return thigh, shin, leg.foot
