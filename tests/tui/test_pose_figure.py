@@ -68,3 +68,17 @@ async def test_the_working_leg_takes_the_sides_colour(system: ColorSystem) -> No
             assert figure.has_class("-few-colours")
         assert colours["left"] != colours["right"]
         assert body.downgrade(ColorSystem.STANDARD).number not in colours.values()
+
+
+async def test_a_new_theme_redraws_the_figure_in_its_colours() -> None:
+    app = FigureApp()
+    async with app.run_test() as pilot:
+        figure = app.query_one(PoseFigure)
+        figure.show("couch-stretch", "left", 1.0)
+        await pilot.pause()
+        before = {s.style.color for s in _segments(figure) if s.style and s.text.strip()}
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        working = figure.get_component_rich_style("pose-figure--left", partial=True).color
+        after = {s.style.color for s in _segments(figure) if s.style and s.text.strip()}
+        assert working in after and after != before
