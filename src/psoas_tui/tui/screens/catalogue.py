@@ -32,6 +32,7 @@ from psoas_tui.player.describe import amount_text
 from psoas_tui.routine.resolve import single_exercise_plan
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.keys import first_key
+from psoas_tui.tui.widgets.figure import PosePair, Side
 
 DETAIL_DELAY = 0.15
 """Seconds of no typing before the detail pane follows the filter."""
@@ -150,6 +151,7 @@ class CatalogueScreen(AppScreen):
             yield OptionList(id="exercises", markup=False)
             with VerticalScroll(id="detail"):
                 yield Static("", id="detail-title", markup=False)
+                yield PosePair(id="detail-figures")
                 yield Static("", id="detail-body", markup=False)
                 with Vertical(id="variants-box"):
                     yield Static("Variants (enter to open):", classes="panel-title", markup=False)
@@ -306,8 +308,12 @@ class CatalogueScreen(AppScreen):
             title.update("Nothing matches")
             body.update(f"Press {first_key(self.BINDINGS, 'clear')} to clear the filter.")
             self.query_one("#variants-box").display = False
+            self.query_one("#detail-figures", PosePair).show(None)
             return
         title.update(exercise.name)
+        # The left side of a per-side exercise, as the player names it first.
+        side: Side | None = "left" if exercise.per_side else None
+        self.query_one("#detail-figures", PosePair).show(exercise.id, side)
         catalogue = self.psoas.catalogue
         body.update(exercise_detail(exercise, catalogue))
         links = [("easier", i) for i in exercise.easier] + [("harder", i) for i in exercise.harder]

@@ -1,0 +1,1 @@
+"""Stick figures of each exercise's start and end position, drawn on a braille canvas."""
