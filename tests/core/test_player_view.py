@@ -4,6 +4,8 @@ rest or a switch (never the next side shown as if it were now)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from plans import exercise, plan
 
 from psoas_tui.player.clock import FakeClock
@@ -97,3 +99,41 @@ def test_the_sound_indicator() -> None:
     assert sound_label(muted=False, voice=True) == "sound + voice"
     assert sound_label(muted=False, voice=False) == "sound, no voice"
     assert sound_label(muted=True, voice=True) == "muted"
+
+
+def test_the_figure_shows_the_start_to_get_ready_and_the_end_in_a_hold() -> None:
+    session, clock = start(LUNGE)
+    assert player_view(session).figure == ("lunge", "left", 0.0)  # prep: get into position
+    assert at(session, clock, 6).figure == ("lunge", "left", 1.0)  # the hold
+    assert at(session, clock, 30).figure == ("lunge", "right", 0.0)  # switch: the right side next
+    assert at(session, clock, 5).figure == ("lunge", "right", 1.0)
+
+
+def test_the_figure_moves_at_the_tempo_of_timed_reps_and_follows_the_side() -> None:
+    session, clock = start(MARCH)
+    clock.advance(5)
+    session.tick()
+    phases = []
+    sides = []
+    for _ in range(16):  # two moves of 2 s, in steps of 1/4 s
+        view = player_view(session)
+        assert view.figure is not None and view.figure[0] == "march"
+        sides.append(view.figure[1])
+        phases.append(view.figure[2])
+        clock.advance(0.25)
+        session.tick()
+    assert phases[0] == 0.0 and max(phases) == 1.0  # out to the end position ...
+    assert phases[7] < 1.0  # ... and back within the rep
+    assert sides[:8] == ["left"] * 8 and sides[8:] == ["right"] * 8
+
+
+def test_a_move_of_ones_own_has_no_figure() -> None:
+    session, _ = start(replace(LUNGE, is_custom=True))
+    assert player_view(session).figure is None
+
+
+def test_the_countdown_is_sized_for_its_longest_value() -> None:
+    session, clock = start(exercise("Long hold", sides="none", sets=1, hold=605, prep=0))
+    assert at(session, clock, 0.5).countdown_widest == "10:05"
+    assert at(session, clock, 10).countdown == "9:55"
+    assert player_view(session).countdown_widest == "10:05"

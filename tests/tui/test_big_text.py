@@ -76,3 +76,11 @@ def test_the_context_line_shortens_the_routine_name_first() -> None:
     line = context_line("A very long routine name indeed", "exercise 2 of 5", 30)
     assert line == "A very long… · exercise 2 of 5" and len(line) == 30
     assert context_line("Morning", "exercise 2 of 5", 12) == "exercise 2 o"
+
+
+def test_a_shorter_value_keeps_the_size_of_the_widest_it_is_sized_for() -> None:
+    alone = fit_big("9:59", 20, 60)
+    sized = fit_big("9:59", 20, 60, sizing="10:00")
+    widest = fit_big("10:00", 20, 60)
+    assert alone is not None and sized is not None and widest is not None
+    assert len(sized.lines) == len(widest.lines) < len(alone.lines)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 from psoas_tui.catalogue.model import Catalogue
+from psoas_tui.figures.render import quantised
+from psoas_tui.figures.tempo import rep_phase
 from psoas_tui.player.describe import format_duration, plural, segment_amount
 from psoas_tui.player.session import Session
 from psoas_tui.player.timeline import Segment
 
 CUE_SECONDS = 10
 """How long each cue stays on screen before the next one is shown."""
+
+Figure = tuple[str, Literal["left", "right"] | None, float]
+"""What the pose figure shows: exercise id, side, phase (0 start position, 1 end position)."""
 
 _HEADLINES = {
     "prep": "GET READY",
@@ -49,10 +55,17 @@ class PlayerView:
     """`m:ss` of the segment, or "" for open-ended reps."""
     set_text: str
     """"set 2 of 3" ("" for an exercise of one set; "set 1 of 2 done" during a rest)."""
+    countdown_widest: str
+    """The longest the countdown gets in this segment ("10:00" for a ten-minute hold): the big
+    digits are sized for it, so they do not change size when 10:00 becomes 9:59."""
     reps_text: str
+    """"rep 4 of 10 — left" on timed reps, the reps to do on open-ended ones, else ""."""
     reps_goal: str
     """On open-ended reps (no countdown), the reps to do, for big letters: "6 REPS"."""
-    """"rep 4 of 10 — left" on timed reps, the reps to do on open-ended ones, else ""."""
+    figure: Figure | None
+    """The pose to draw: exercise id, the side whose leg is coloured, and the phase between the
+    start (0) and the end position (1), in the steps the figure is drawn in; None for a move of
+    one's own (it has no figure)."""
     cue: str
     notes: str
     steps: tuple[str, ...]
@@ -142,6 +155,24 @@ def _reps_text(segment: Segment, elapsed: float) -> str:
     return f"rep {done + 1} of {reps}{side}"
 
 
+def _figure(segment: Segment, elapsed: float, catalogue: Catalogue | None) -> Figure | None:
+    """The pose: the start position while getting ready (prep, switch, rest), the end position
+    in a hold and on open-ended reps, and on timed reps the way from one to the other and back at
+    the rep's tempo (on alternating reps, the side that moves now is coloured)."""
+    exercise = segment.exercise
+    if exercise.is_custom:
+        return None
+    side = segment.side
+    if segment.kind != "reps" or exercise.tempo_seconds is None:
+        return (exercise.exercise_id, side, 1.0 if segment.is_work else 0.0)
+    tempo = exercise.tempo_seconds
+    if segment.alternating:
+        side = "left" if int(elapsed // tempo) % 2 == 0 else "right"
+    known = catalogue.lookup(exercise.exercise_id) if catalogue is not None else None
+    phases = known.dosage.rep_phases if known is not None else None
+    return (exercise.exercise_id, side, quantised(rep_phase(elapsed, tempo, phases)))
+
+
 def player_view(session: Session, catalogue: Catalogue | None = None) -> PlayerView:
     """The view of `session` right now."""
     segment = session.segment
@@ -150,9 +181,10 @@ def player_view(session: Session, catalogue: Catalogue | None = None) -> PlayerV
     planned = session.planned()
     elapsed = session.elapsed()
     if remaining is None:
-        countdown, fraction = "", 0.0
+        countdown, widest, fraction = "", "", 0.0
     else:
         countdown = format_duration(math.ceil(remaining - 1e-9))
+        widest = format_duration(math.ceil((planned or remaining) - 1e-9))
         fraction = 1.0 - remaining / planned if planned else 1.0
     total = session.timeline.estimated_seconds or 1.0
     left = session.session_remaining()
@@ -178,9 +210,11 @@ def player_view(session: Session, catalogue: Catalogue | None = None) -> PlayerV
         side_instruction=_side_instruction(segment, catalogue),
         coming=coming,
         countdown=countdown,
+        countdown_widest=max(widest, countdown, key=len),
         set_text=_set_text(segment),
         reps_text=_reps_text(segment, elapsed) if segment.kind == "reps" else "",
         reps_goal=f"{segment.reps} REPS" if segment.kind == "reps" and remaining is None else "",
+        figure=_figure(segment, elapsed, catalogue),
         cue=cue,
         notes=exercise.notes,
         steps=exercise.steps,

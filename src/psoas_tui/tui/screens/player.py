@@ -38,9 +38,14 @@ from psoas_tui.tui.screens.player_layout import PlayerScale, context_line, playe
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
 from psoas_tui.tui.widgets.big_text import BigText
+from psoas_tui.tui.widgets.figure import PoseFigure
 from psoas_tui.tui.widgets.plain import PlainStatic
 
 BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
+
+FIGURE_FRAME = 0.125
+"""During timed reps the player wakes this often to move the pose figure (which repaints only
+when its drawn step changes): smooth enough at the fastest tempo, cheap on a core."""
 
 
 FEW_COLOURS = ("standard", "windows")
@@ -124,7 +129,8 @@ class PlayerScreen(Screen[None]):
             yield PlainStatic("", id="coming")
             yield PlainStatic("", id="side-instruction")
             with Horizontal(id="stage"):
-                yield Container(id="figure-slot")
+                with Container(id="figure-slot"):
+                    yield PoseFigure(id="figure")
                 yield BigText("", id="countdown")
             yield Static("", id="reps", markup=False)
             yield PlainStatic("", id="cue")
@@ -213,6 +219,8 @@ class PlayerScreen(Screen[None]):
         tempo = session.segment.exercise.tempo_seconds
         if session.segment.kind == "reps" and tempo:
             delay = min(delay, tempo - (elapsed % tempo) or tempo)
+            if self.scale.figure_columns:  # the figure moves: a frame at its pace
+                delay = min(delay, FIGURE_FRAME - (elapsed % FIGURE_FRAME) or FIGURE_FRAME)
         if session.segment.is_work:
             delay = min(delay, CUE_SECONDS - (elapsed % CUE_SECONDS) or CUE_SECONDS)
         # Wake just after the change (Textual's timers fire up to half a millisecond early): a
@@ -279,8 +287,15 @@ class PlayerScreen(Screen[None]):
             instruction.set_class(not view.side_instruction, "-empty")
         if changed("countdown", "paused", "reps_goal"):
             countdown = self.query_one("#countdown", BigText)
+            countdown.sizing = view.countdown_widest
             countdown.update(view.countdown or view.reps_goal)
             countdown.set_class(view.paused, "paused")
+        if changed("figure"):
+            figure = self.query_one("#figure", PoseFigure)
+            if view.figure is None:
+                figure.show(None)
+            else:
+                figure.show(*view.figure)
         if changed("reps_text"):
             reps = self.query_one("#reps", Static)
             reps.update(view.reps_text)

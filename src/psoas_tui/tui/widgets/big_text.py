@@ -29,6 +29,9 @@ class BigText(Widget):
 
     value: reactive[str] = reactive("", layout=False)
     """The text drawn (digits, `:`, capitals, spaces, `-`, `·`, `/`)."""
+    sizing: reactive[str] = reactive("", layout=False)
+    """A text at least as wide as any `value` to come (a countdown's start): the size is chosen
+    for it, so the letters keep their size as the value gets shorter."""
 
     def __init__(
         self,
@@ -51,7 +54,7 @@ class BigText(Widget):
 
     def _fit(self) -> Fit | None:
         width, height = self.content_region.size
-        return fit_big(self.value, height, width)
+        return fit_big(self.value, height, width, self.sizing)
 
     def render(self) -> Text:
         fit = self._fit()

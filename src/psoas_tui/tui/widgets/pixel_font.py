@@ -167,18 +167,21 @@ class Fit:
     lines: tuple[str, ...]
 
 
-def fit_big(text: str, rows: int, columns: int) -> Fit | None:
+def fit_big(text: str, rows: int, columns: int, sizing: str = "") -> Fit | None:
     """`text` as big as it fits in `rows` × `columns`, or None if even the smallest size does
     not (or a character has no glyph): the caller then shows plain text.
 
-    Taller wins; at the same height, the 5×7 font (finer strokes) wins over the 3×5.
+    Taller wins; at the same height, the 5×7 font (finer strokes) wins over the 3×5. With
+    `sizing` (a text at least as wide, such as "10:00" for a countdown now at "9:59"), the size
+    is the one `sizing` fits at, so a text that gets shorter keeps its size.
     """
     best: Fit | None = None
+    widest = sizing if len(sizing) >= len(text) else text
     for font in FONTS:
-        if not text or not font.covers(text):
+        if not text or not font.covers(text) or not font.covers(widest):
             continue
         scale = 1
-        while text_rows(font, scale) <= rows and text_width(text, font, scale) <= columns:
+        while text_rows(font, scale) <= rows and text_width(widest, font, scale) <= columns:
             scale += 1
         scale -= 1
         if scale < 1:
