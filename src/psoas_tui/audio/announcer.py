@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from psoas_tui.audio.playback import SoundPlayer, find_player
+from psoas_tui.audio.processes import audio_switched_off
 from psoas_tui.audio.speech import Speaker, SpeechEngine, find_engine, install_hint
 from psoas_tui.audio.tones import pattern_seconds
 from psoas_tui.player.cue_plan import Announcement, SoundKind
@@ -46,6 +47,8 @@ class Announcer:
         on_problem: Callable[[str], None] | None = None,
         platform: str = sys.platform,
     ) -> None:
+        """`on_problem` is told (once each) that there is no speech engine or that it fails;
+        None to say nothing."""
         self.sounds = SoundPlayer(player) if player else None
         self.speaker = Speaker(engine) if engine else None
         self.bell = bell
@@ -62,7 +65,10 @@ class Announcer:
     def for_this_machine(
         cls, bell: Callable[[], None], on_problem: Callable[[str], None] | None = None
     ) -> Announcer:
-        """An announcer with the sound player and speech engine found here (if any)."""
+        """An announcer with the sound player and speech engine found here (if any). With
+        `PSOAS_AUDIO=off` none is looked for, and the missing voice goes unmentioned."""
+        if audio_switched_off():
+            on_problem = None
         return cls(player=find_player(), engine=find_engine(), bell=bell, on_problem=on_problem)
 
     def handle(self, announcements: Sequence[Announcement]) -> None:

@@ -3,8 +3,9 @@ silence between — exactly as long as the routine.
 
 Each announcement's sound starts at its moment and its words follow the sound. Words that would
 run into the next announcement's words are cut there (with a short fade), or left out when too
-little of them would be heard; a sound alone plays over them. The closing announcement, due at the very end, is moved earlier so that
-it ends with the file, and what it would have overlapped makes way for it.
+little of them would be heard; a sound alone plays over them. The closing announcement, due at
+the very end, is moved earlier so that it ends with the file, and what it would have overlapped
+makes way for it.
 """
 
 from __future__ import annotations

@@ -102,7 +102,7 @@ def install_hint(platform: str = sys.platform) -> str:
 
 def clean_words(words: str) -> str:
     """The words as an engine should get them: printable, on one line, not too long."""
-    return " ".join(printable(words).split())[:MAX_WORDS]
+    return printable(" ".join(words.split()))[:MAX_WORDS]
 
 
 class Speaker:

@@ -20,6 +20,7 @@ from textual.widgets import Digits, Footer, Static
 
 from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.player.clock import Clock
+from psoas_tui.player.cue_plan import announcements
 from psoas_tui.player.pain import LOCATIONS, easier_variant
 from psoas_tui.player.session import Cue, Event, PainReport, Session
 from psoas_tui.player.summary import summarise
@@ -32,9 +33,6 @@ from psoas_tui.tui.dialogs.pain import PainAnswer, PainDialog
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
 from psoas_tui.tui.widgets.plain import PlainStatic
-
-BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
-
 
 FEW_COLOURS = ("standard", "windows")
 """Rich's colour systems of 16 or 8 colours, where the theme's colours can merge."""
@@ -181,8 +179,13 @@ class PlayerScreen(Screen[None]):
         if problem:
             self.notify(problem, severity="error", timeout=10, markup=False)
         cues = [event for event in events if isinstance(event, Cue)]
-        if not self.muted and any(cue.kind in BELL_CUES for cue in cues):
-            self.app.bell()
+        heard = announcements(cues, self.session.timeline)
+        if heard and not self.muted:  # sounds and voice play in the background: no waiting
+            announce = getattr(self.app, "announce", None)
+            if announce is None:
+                self.app.bell()
+            else:
+                announce(heard, voice=getattr(self, "voice", True))
         if any(cue.kind == "done" for cue in cues):
             self._end()
 
