@@ -19,7 +19,16 @@ from pathlib import Path
 import psoas_tui
 
 ROOT = "psoas_tui"
-PACKAGES = ("catalogue", "routine", "player", "store", "selftest", "services", "textfile")
+PACKAGES = (
+    "audio",
+    "catalogue",
+    "routine",
+    "player",
+    "store",
+    "selftest",
+    "services",
+    "textfile",
+)
 """The core: plain Python, no Textual."""
 FRONT_ENDS = ("cli", "tui")
 STORE_MAY_USE = ("store", "textfile", "paths")

@@ -20,6 +20,9 @@ from psoas_tui.player.cue_plan import Announcement, SoundKind, cue_plan, paced_t
 from psoas_tui.player.timeline import Timeline
 
 FADE_SECONDS = 0.02
+VOICE_PEAK = 0.5
+"""The voice's loudest sample as a fraction of full scale: with a tone over it (at most 0.45)
+nothing clips."""
 MIN_WORDS_SECONDS = 0.25
 """Less than this of a phrase is not worth starting: it is left out."""
 
@@ -62,6 +65,15 @@ def _mix(into: array[int], clip: array[int], at: int) -> None:
         into[n] = 32767 if value > 32767 else -32768 if value < -32768 else value
 
 
+def _levelled(clip: array[int]) -> array[int]:
+    """`clip` scaled so that its loudest sample is at `VOICE_PEAK`."""
+    peak = max((abs(value) for value in clip), default=0)
+    if not peak:
+        return clip
+    gain = VOICE_PEAK * 32767 / peak
+    return array("h", (round(value * gain) for value in clip))
+
+
 def _faded_to(clip: array[int], length: int, rate: int) -> array[int]:
     """The first `length` samples of `clip`, fading out over their last few milliseconds."""
     cut = clip[:length]
@@ -93,7 +105,7 @@ def render_guide(
     wanted = sorted({heard.words for _, heard in plan if heard.words}) if engine else []
     for number, words in enumerate(wanted, start=1):
         assert engine is not None
-        speech[words] = render(engine, words, rate)
+        speech[words] = _levelled(render(engine, words, rate))
         if progress is not None:
             progress(number, len(wanted))
 
