@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plans import exercise, plan
 
 from psoas_tui.player.clock import FakeClock
@@ -16,6 +18,7 @@ from psoas_tui.player.cue_plan import (
 from psoas_tui.player.session import Cue, SegmentFinished, Session
 from psoas_tui.player.timeline import build_timeline
 from psoas_tui.player.words import duration_words, number_words
+from psoas_tui.routine.plan import PlannedExercise
 
 ROUTINE = plan(
     exercise("Lunge", sets=2, hold=30, prep=5, switch=5, rest=10),
@@ -143,3 +146,43 @@ def test_numbers_and_durations_in_words() -> None:
     assert duration_words(45) == "forty-five seconds"
     assert duration_words(60) == "one minute"
     assert duration_words(150) == "two minutes thirty seconds"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda sides, sets, hold, reps, tempo, prep, rest, switch: exercise(
+                sides=sides,
+                sets=sets,
+                hold=hold,
+                reps=None if hold else reps,
+                tempo=None if hold else tempo,
+                prep=prep,
+                rest=rest,
+                switch=switch,
+            ),
+            st.sampled_from(["both", "left", "alternating", "none"]),
+            st.integers(1, 3),
+            st.one_of(st.none(), st.integers(1, 90)),
+            st.integers(1, 12),
+            st.one_of(st.none(), st.sampled_from([1.5, 2.0, 3.0, 4.5])),
+            st.integers(0, 8),
+            st.integers(0, 20),
+            st.integers(0, 6),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_plan_runs_in_order_to_its_end(exercises: list[PlannedExercise]) -> None:
+    timeline = build_timeline(plan(*exercises))
+    moments = cue_plan(timeline)
+    times = [when for when, _ in moments]
+    assert times == sorted(times) and len(set(times)) == len(times)  # one announcement a moment
+    assert moments[-1] == (timeline.estimated_seconds, moments[-1][1])
+    assert moments[-1][1].sound == "done" and moments[0][0] == 0
+    starts = [
+        when for when, heard in moments if heard.sound in ("go", "get_ready", "switch", "rest")
+    ]
+    assert len(starts) == len(timeline)

@@ -301,3 +301,18 @@ def test_nothing_is_due_while_paused_or_on_open_ended_reps() -> None:
     session.resume()
     session.next()
     assert session.segment.kind == "reps" and session.next_due() is None
+
+
+def test_a_segment_of_three_seconds_or_less_counts_from_two() -> None:
+    session, clock = session_for(exercise(prep=3, hold=30, sets=1, sides="none"), clock=None)
+    session.start()
+    heard = cues(session.tick())
+    for _ in range(3):
+        clock.advance(1)
+        heard += cues(session.tick())
+    assert heard == [
+        ("countdown", 2),
+        ("countdown", 1),
+        ("segment_end", None),
+        ("segment_start", None),
+    ]

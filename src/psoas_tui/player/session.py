@@ -10,6 +10,7 @@ cue or deadline falls due, so that a plan of every cue can be made on a fake clo
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -306,6 +307,9 @@ class Session:
         segment = self.segment
         deadline = None if segment.seconds is None else at + segment.seconds
         self._run = _Running(started_at=at, deadline=deadline)
+        if segment.seconds is not None and segment.seconds <= COUNTDOWN_FROM:
+            # a segment of 3 s or less: its start is its first count (no "three" over "go")
+            self._run.last_countdown = min(COUNTDOWN_FROM, math.ceil(segment.seconds))
         kind: CueKind = "switch_sides" if segment.kind == "switch" else "segment_start"
         events: list[Event] = [Cue(kind, segment=index)]
         if _tempo(segment) is not None:
