@@ -19,13 +19,21 @@ scheduler's jitter by the scale too, so it is harder on both timers, not easier.
 in between: the player, too, handles a key without ticking first, so this can happen to it in the
 few ms between a deadline and its next poll (or longer, after a stall).
 
-    .venv/bin/python bench/drift.py [--scale 20] [--tick 0.1] [--seed 7] [--edge]
+`--audio` plays every cue as the player does: each call's events go through the cue plan's
+`announcements()` to an `Announcer` with this machine's sound player and speech engine (tones and
+voice on). Its `handle()` only queues work for a background thread, so the loop (the clock)
+never waits for a sound or a word; the time spent in `handle()` is printed too. On a machine
+without a sound device the system player fails (and the announcer falls back to the bell):
+`--player "sox -q {file} -n"` gives it a player that decodes every sound to nowhere instead.
+
+    .venv/bin/python bench/drift.py [--scale 20] [--tick 0.1] [--seed 7] [--edge] [--audio]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shlex
 import statistics
 import sys
 import time
@@ -33,7 +41,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from psoas_tui.audio.announcer import Announcer
+from psoas_tui.audio.playback import SoundPlayer
 from psoas_tui.player.clock import MonotonicClock
+from psoas_tui.player.cue_plan import announcements
 from psoas_tui.player.session import Event, Session
 from psoas_tui.player.timeline import Timeline, build_timeline
 from psoas_tui.routine.parse import parse_routine_text
@@ -177,7 +188,44 @@ def choose_events(
     return stall_at, pauses
 
 
-def run(scale: float, tick: float, seed: int, edge: bool) -> None:
+class Sounding:
+    """Hands a session call's events to an `Announcer`, timing each `handle()`."""
+
+    def __init__(self, session: Session, player: str | None) -> None:
+        self.session = session
+        self.announcer = Announcer.for_this_machine(bell=lambda: None, on_problem=print)
+        if player is not None:
+            self.announcer.sounds = SoundPlayer(shlex.split(player))
+        self.calls: list[float] = []
+        self.announced = 0
+
+    def __call__(self, events: list[Event]) -> None:
+        heard = announcements(events, self.session.timeline)
+        if heard:
+            began = time.perf_counter()
+            self.announcer.handle(heard)
+            self.calls.append((time.perf_counter() - began) * 1000)
+            self.announced += len(heard)
+
+    def report(self) -> None:
+        sounds, speaker = self.announcer.sounds, self.announcer.speaker
+        player = " ".join(sounds.command) if sounds and not sounds.broken else "none (bell)"
+        engine = speaker.engine.name if speaker else "none"
+        print(f"audio: player {player}, voice {engine}; {self.announced} announcements")
+        if sounds is not None:
+            helpers = sounds.helpers
+            print(f"  sounds played {helpers.succeeded}, failed {helpers.failed}")
+        if self.calls:
+            print(
+                f"  handle(), real ms: max {max(self.calls):.3f}   "
+                f"mean {statistics.fmean(self.calls):.3f}   (the loop's only wait for audio)"
+            )
+        self.announcer.close()
+
+
+def run(
+    scale: float, tick: float, seed: int, edge: bool, audio: bool = False, player: str | None = None
+) -> None:
     timeline = plan_timeline()
     lengths = [segment.seconds or 0.0 for segment in timeline.segments]
     cumulative = [sum(lengths[: n + 1]) for n in range(len(lengths))]
@@ -188,7 +236,13 @@ def run(scale: float, tick: float, seed: int, edge: bool) -> None:
     naive = NaiveTimer(lengths, clock, tick)
     real_sleep = tick / scale
 
-    session.start()
+    sound = Sounding(session, player) if audio else None
+
+    def heard(events: list[Event]) -> None:
+        if sound is not None:
+            sound(events)
+
+    heard(session.start())
     naive.start()
     assert session._run is not None
     start = session._run.started_at  # the engine's own start time (the clock it read)
@@ -207,18 +261,18 @@ def run(scale: float, tick: float, seed: int, edge: bool) -> None:
         if waiting and active >= waiting[0].at_active:
             pause = waiting.pop(0)
             began = clock()
-            session.pause()
+            heard(session.pause())
             naive.paused = True
             time.sleep(pause.seconds / scale)
             ended = clock()
-            session.resume()
+            heard(session.resume())
             naive.paused = False
             gaps.append((began - start - paused_total, ended - began))
             paused_total += ended - began
             continue
         quiet = waiting[0].quiet_from if waiting else None
         if quiet is None or active < quiet:  # --edge: no tick between that end and the pause
-            session.tick()
+            heard(session.tick())
             naive.tick()
             ticks += 1
         sleep = real_sleep
@@ -266,6 +320,8 @@ def run(scale: float, tick: float, seed: int, edge: bool) -> None:
         f"  worst engine segment: #{worst} ({timeline.segments[worst].kind}, "
         f"ideal end {ideal(worst) - start:.2f} s)"
     )
+    if sound is not None:
+        sound.report()
     verdict = "met" if e_max <= 20.0 else "NOT met"
     print(f"goal: max engine error <= 20 ms: {verdict}")
 
@@ -276,10 +332,12 @@ def main() -> None:
     parser.add_argument("--tick", type=float, default=0.1, help="tick period, routine s")
     parser.add_argument("--seed", type=int, default=7, help="seed for the pause points")
     parser.add_argument("--edge", action="store_true", help="pause just after a segment end")
+    parser.add_argument("--audio", action="store_true", help="tones and voice on, as played")
+    parser.add_argument("--player", help='with --audio: the sound player, e.g. "aplay -q {file}"')
     args = parser.parse_args()
     if args.scale <= 0 or args.tick <= 0:
         sys.exit("drift.py: --scale and --tick must be positive")
-    run(args.scale, args.tick, args.seed, args.edge)
+    run(args.scale, args.tick, args.seed, args.edge, args.audio, args.player)
 
 
 if __name__ == "__main__":

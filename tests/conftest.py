@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own PSOAS_HOME, so no test touches the real home folder."""
+"""Shared fixtures: every test gets its own PSOAS_HOME, so no test touches the real home folder,
+and no test plays sound."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ def psoas_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "psoas-home"
     monkeypatch.setenv("PSOAS_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_audio(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test plays sound or speaks through this machine's programs: the app rings the bell
+    (tests of the audio code give it fake programs of their own)."""
+    monkeypatch.setenv("PSOAS_AUDIO", "off")
 
 
 @pytest.fixture

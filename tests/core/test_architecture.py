@@ -20,6 +20,7 @@ import psoas_tui
 
 ROOT = "psoas_tui"
 PACKAGES = (
+    "audio",
     "catalogue",
     "figures",
     "routine",

@@ -208,3 +208,111 @@ def test_a_pause_that_comes_after_a_deadline_does_not_stretch_the_ended_segment(
     assert session.segment.kind == "rest"
     assert session.remaining() == pytest.approx(5 - 0.03)
     assert session.finished[0].actual_seconds == pytest.approx(10)
+
+
+def test_each_cue_names_its_segment_even_when_a_stall_crosses_segments() -> None:
+    session, clock = session_for(exercise(prep=5, hold=30, sets=1, sides="none"), clock=None)
+    assert [(c.kind, c.segment) for c in session.start() if isinstance(c, Cue)] == [
+        ("segment_start", 0)
+    ]
+    clock.advance(40)  # the prep (5 s) and the hold (30 s) both end inside this stall
+    kinds = [(e.kind, e.segment) for e in session.tick() if isinstance(e, Cue)]
+    assert kinds == [("segment_end", 0), ("segment_start", 1), ("segment_end", 1), ("done", 1)]
+
+
+def test_timed_reps_cue_each_rep_as_it_begins() -> None:
+    session, clock = session_for(
+        exercise(prep=0, sides="none", sets=1, hold=None, reps=4, tempo=3), clock=None
+    )
+    events = session.start()
+    assert [(e.kind, e.value) for e in events if isinstance(e, Cue)] == [
+        ("segment_start", None),
+        ("rep", 1),
+    ]
+    heard = []
+    for _ in range(12):
+        clock.advance(1)
+        heard += [(e.kind, e.value) for e in session.tick() if isinstance(e, Cue)]
+    assert [value for kind, value in heard if kind == "rep"] == [2, 3, 4]
+    assert heard.index(("rep", 4)) < heard.index(("countdown", 3))  # both at 9 s
+
+
+def test_alternating_reps_cue_each_side_with_the_rep_number() -> None:
+    session, clock = session_for(
+        exercise(prep=0, sides="alternating", sets=1, hold=None, reps=2, tempo=2), clock=None
+    )
+    reps = [(e.value, e.side) for e in session.start() if isinstance(e, Cue) and e.kind == "rep"]
+    for _ in range(8):
+        clock.advance(1)
+        reps += [
+            (e.value, e.side) for e in session.tick() if isinstance(e, Cue) and e.kind == "rep"
+        ]
+    assert reps == [(1, "left"), (1, "right"), (2, "left"), (2, "right")]
+
+
+def test_a_stall_over_several_reps_tells_only_the_rep_going_on() -> None:
+    session, clock = session_for(
+        exercise(prep=0, sides="none", sets=1, hold=None, reps=10, tempo=3), clock=None
+    )
+    session.start()
+    clock.advance(10)  # reps 2, 3 and 4 began during the stall
+    assert [(e.kind, e.value) for e in session.tick() if isinstance(e, Cue)] == [("rep", 4)]
+
+
+def test_pauses_delay_the_rep_cues_by_the_paused_time() -> None:
+    session, clock = session_for(
+        exercise(prep=0, sides="none", sets=1, hold=None, reps=3, tempo=4), clock=None
+    )
+    session.start()
+    clock.advance(1)
+    session.pause()
+    clock.advance(50)
+    session.resume()
+    assert session.next_due() == pytest.approx(clock.now + 3)
+    clock.advance(3)
+    assert ("rep", 2) in [(e.kind, e.value) for e in session.tick() if isinstance(e, Cue)]
+
+
+def test_next_due_walks_every_cue_of_a_hold() -> None:
+    session, clock = session_for(exercise(prep=0, hold=40, sets=1, sides="none"), clock=None)
+    start = clock.now
+    session.start()
+    moments = []
+    while not session.is_over:
+        due = session.next_due()
+        assert due is not None
+        clock.now = due + 1e-6
+        cues = [(e.kind, e.value) for e in session.tick() if isinstance(e, Cue)]
+        moments.append((round(due - start, 6), cues))
+    assert moments == [
+        (20.0, [("halfway", None)]),
+        (37.0, [("countdown", 3)]),
+        (38.0, [("countdown", 2)]),
+        (39.0, [("countdown", 1)]),
+        (40.0, [("segment_end", None), ("done", None)]),
+    ]
+
+
+def test_nothing_is_due_while_paused_or_on_open_ended_reps() -> None:
+    session, _ = session_for(exercise(prep=5, sides="none", sets=1, hold=None, reps=5), clock=None)
+    session.start()
+    session.pause()
+    assert session.next_due() is None
+    session.resume()
+    session.next()
+    assert session.segment.kind == "reps" and session.next_due() is None
+
+
+def test_a_segment_of_three_seconds_or_less_counts_from_two() -> None:
+    session, clock = session_for(exercise(prep=3, hold=30, sets=1, sides="none"), clock=None)
+    session.start()
+    heard = cues(session.tick())
+    for _ in range(3):
+        clock.advance(1)
+        heard += cues(session.tick())
+    assert heard == [
+        ("countdown", 2),
+        ("countdown", 1),
+        ("segment_end", None),
+        ("segment_start", None),
+    ]

@@ -18,6 +18,17 @@ def test_round_trip(tmp_path: Path) -> None:
     assert load_settings(path) == (settings, "")
 
 
+def test_the_voice_is_on_by_default_and_kept_off_once_turned_off(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    assert Settings().voice is True
+    save_settings(Settings(voice=False), path)
+    assert "voice = false" in path.read_text()
+    assert load_settings(path) == (Settings(voice=False), "")
+    path.write_text('voice = "off"\n')
+    settings, notice = load_settings(path)
+    assert settings.voice is True and "invalid voice" in notice
+
+
 def test_wrong_values_fall_back_and_say_so(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text('theme = "nord"\nmuted = "yes"\nfuture_key = 3\n')

@@ -54,10 +54,16 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import selftest
 
         return selftest.run(args.answers, args.json, args.save, out)
-    if args.command in ("show", "play"):
+    if args.command in ("show", "play", "audio"):
         plan = _find_plan(args.routine)
         if plan is None:
             return exit_codes.PROBLEMS
+        if args.command == "audio":
+            from pathlib import Path
+
+            from psoas_tui.cli import audio
+
+            return audio.run(plan, Path(args.output), not args.no_voice, args.pace, out)
         if args.command == "show":
             from psoas_tui.cli import show
 

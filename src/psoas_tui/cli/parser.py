@@ -61,6 +61,29 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="play a routine in the full-screen player")
     play.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
 
+    audio = commands.add_parser(
+        "audio",
+        help="render a routine as one audio file (voice, tones, silences) to play from a phone",
+        description="Render the whole session as one WAV file, as long as `psoas show` says "
+        "the routine takes: the voice says each exercise, side and count, tones mark each cue, "
+        "silence fills the rest. Open-ended reps are counted at a fixed pace. The voice needs "
+        "a speech engine: espeak-ng on Linux, `say` on macOS, Windows' own speech.",
+    )
+    audio.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+    audio.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="the WAV file to write"
+    )
+    audio.add_argument(
+        "--no-voice", action="store_true", help="tones only (no speech engine needed)"
+    )
+    audio.add_argument(
+        "--pace",
+        type=float,
+        metavar="SECONDS",
+        help="seconds a rep for open-ended reps (default: each exercise's usual pace, the one "
+        "`psoas show` counts)",
+    )
+
     history = commands.add_parser("history", help="list past sessions, newest first")
     history.add_argument("--json", action="store_true", help="print JSON")
 

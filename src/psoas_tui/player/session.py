@@ -4,23 +4,29 @@ A timed segment ends at its *deadline*; time left is always `deadline - clock()`
 ticks. Pausing moves the deadline by exactly the paused time, and when the event loop stalls past
 a deadline the next segment starts *at* that deadline, so no segment is ever shortened or
 lengthened by a late tick. Every call that changes state returns the `Event`s it caused: cues for
-sound and screen, and `SegmentFinished` records for the history.
+sound and screen, and `SegmentFinished` records for the history. `next_due()` says when the next
+cue or deadline falls due, so that a plan of every cue can be made on a fake clock.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from psoas_tui.player.clock import Clock
-from psoas_tui.player.timeline import Segment, Timeline, build_timeline
+from psoas_tui.player.timeline import Segment, Side, Timeline, build_timeline
 from psoas_tui.routine.plan import PlannedExercise
 
 State = Literal["ready", "running", "paused", "finished", "stopped"]
-CueKind = Literal["segment_start", "halfway", "countdown", "switch_sides", "segment_end", "done"]
+CueKind = Literal[
+    "segment_start", "halfway", "countdown", "rep", "switch_sides", "segment_end", "done"
+]
 HALFWAY_MIN_SECONDS = 30
 COUNTDOWN_FROM = 3
 ADJUST_STEP = 5.0
+_EPSILON = 1e-9
+"""Slack for float sums: a clock set to exactly a rep's start counts as having reached it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +35,13 @@ class Cue:
 
     kind: CueKind
     value: int | None = None
-    """For `countdown`: the seconds left (3, 2, 1)."""
+    """For `countdown`: the seconds left (3, 2, 1); for `rep`: the number of the rep that
+    begins (1, 2, …; for alternating reps, each side's move of one rep has the same number)."""
+    segment: int | None = None
+    """The index of the segment the cue belongs to (one tick that catches up after a stall can
+    cross segments); for `done`, the last segment."""
+    side: Side | None = None
+    """For `rep` of alternating reps: the side that moves now."""
 
 
 PainKind = Literal["sharp", "discomfort"]
@@ -72,6 +84,8 @@ class _Running:
     paused_total: float = 0.0
     halfway_sent: bool = False
     last_countdown: int | None = None
+    moves_begun: int = 0
+    """For timed reps: how many moves (reps, or one side of an alternating rep) have begun."""
     pain: list[PainReport] = field(default_factory=list)
 
 
@@ -188,7 +202,7 @@ class Session:
                     events.extend(self._due_cues(run, now))
                 break
             # The segment ended at its deadline: the next one starts there, not at `now`.
-            events.append(Cue("segment_end"))
+            events.append(Cue("segment_end", segment=self.index))
             events.extend(self._leave("done", at=run.deadline))
             events.extend(self._advance(run.deadline))
         return events
@@ -293,8 +307,14 @@ class Session:
         segment = self.segment
         deadline = None if segment.seconds is None else at + segment.seconds
         self._run = _Running(started_at=at, deadline=deadline)
+        if segment.seconds is not None and segment.seconds <= COUNTDOWN_FROM:
+            # a segment of 3 s or less: its start is its first count (no "three" over "go")
+            self._run.last_countdown = min(COUNTDOWN_FROM, math.ceil(segment.seconds))
         kind: CueKind = "switch_sides" if segment.kind == "switch" else "segment_start"
-        return [Cue(kind)]
+        events: list[Event] = [Cue(kind, segment=index)]
+        if _tempo(segment) is not None:
+            events.append(self._rep_cue(self._run, 1))
+        return events
 
     def _leave(self, status: Literal["done", "skipped"], at: float) -> list[Event]:
         run = self._run
@@ -317,7 +337,7 @@ class Session:
             self.state = "finished"
             self._run = None
             self.index = len(self.timeline) - 1
-            return [Cue("done")]
+            return [Cue("done", segment=self.index)]
         was_paused = self.paused
         self.state = "running"
         events = self._enter(index, at)
@@ -342,11 +362,57 @@ class Session:
             and left <= total / 2
         ):
             run.halfway_sent = True
-            events.append(Cue("halfway"))
+            events.append(Cue("halfway", segment=self.index))
+        tempo = _tempo(segment)
+        if tempo is not None:
+            elapsed = now - run.started_at - run.paused_total
+            begun = min(_moves(segment), int(elapsed / tempo + _EPSILON) + 1)
+            if begun > run.moves_begun:  # after a stall, only the move going on now is told
+                events.append(self._rep_cue(run, begun))
         if 0 < left <= COUNTDOWN_FROM:
             whole = int(left) + 1 if left > int(left) else int(left)
             whole = min(whole, COUNTDOWN_FROM)
             if run.last_countdown is None or whole < run.last_countdown:
                 run.last_countdown = whole
-                events.append(Cue("countdown", whole))
+                events.append(Cue("countdown", whole, segment=self.index))
         return events
+
+    def _rep_cue(self, run: _Running, move: int) -> Cue:
+        """The cue for the `move`-th move (from 1) of a timed reps segment."""
+        run.moves_begun = move
+        segment = self.segment
+        if segment.alternating:
+            side: Side = "left" if move % 2 == 1 else "right"
+            return Cue("rep", (move + 1) // 2, segment=self.index, side=side)
+        return Cue("rep", move, segment=self.index)
+
+    def next_due(self) -> float | None:
+        """The clock time at which the next cue or deadline of the current segment falls due
+        (None when nothing will happen without a key: paused, over, or open-ended reps)."""
+        run = self._run
+        if self.state != "running" or run is None or run.deadline is None:
+            return None
+        segment = self.segment
+        due = [run.deadline]
+        total = run.deadline - run.started_at - run.paused_total
+        if segment.kind == "hold" and not run.halfway_sent and total >= HALFWAY_MIN_SECONDS:
+            due.append(run.deadline - total / 2)
+        tempo = _tempo(segment)
+        if tempo is not None and run.moves_begun < _moves(segment):
+            due.append(run.started_at + run.paused_total + run.moves_begun * tempo)
+        told = run.last_countdown or COUNTDOWN_FROM + 1
+        if told > 1:  # the next count falls due when that many seconds are left (or now)
+            due.append(max(self._now(), run.deadline - min(told - 1, COUNTDOWN_FROM)))
+        return min(due)
+
+
+def _tempo(segment: Segment) -> float | None:
+    """Seconds per move of a timed reps segment (None for holds and open-ended reps)."""
+    tempo = segment.exercise.tempo_seconds
+    if segment.kind != "reps" or segment.seconds is None or not tempo:
+        return None
+    return tempo
+
+
+def _moves(segment: Segment) -> int:
+    return (segment.reps or 0) * (2 if segment.alternating else 1)

@@ -1,4 +1,4 @@
-"""User settings (theme, sound, whether the safety note was seen, the self-test's routine),
+"""User settings (theme, sound, voice, whether the safety note was seen, the self-test's routine),
 kept in `settings.toml`.
 
 Read leniently — an unknown key is ignored and a value of the wrong type falls back to its
@@ -29,7 +29,8 @@ class Settings:
     muted: bool = False
     """Whether the sound cues are off."""
     voice: bool = True
-    """Whether the player speaks its cues (when not muted)."""
+    """Whether the player speaks (the exercise, the side, the counts), when a speech engine is
+    there."""
     safety_note_seen: bool = False
     """Whether the first-run safety note was shown."""
     selftest_routine: str = ""

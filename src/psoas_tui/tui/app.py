@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
+    from psoas_tui.audio.announcer import Announcer
     from psoas_tui.catalogue.model import Catalogue
+    from psoas_tui.player.cue_plan import Announcement
     from psoas_tui.routine.library import RoutineEntry
     from psoas_tui.routine.plan import RoutinePlan
     from psoas_tui.services.session_recorder import SessionRecorder
@@ -173,6 +175,23 @@ class PsoasApp(SteadyApp):
             if self._history is not None:
                 self._history.close()
                 self._history = None
+
+    @cached_property
+    def announcer(self) -> Announcer:
+        """Plays the player's sounds and voice in the background (made on first use; closed
+        when the app ends). Without a sound player it rings the terminal bell."""
+        from psoas_tui.audio.announcer import Announcer
+
+        def problem(message: str) -> None:
+            self.notify(message, severity="warning", timeout=10)
+
+        return Announcer.for_this_machine(bell=self.bell, on_problem=problem)
+
+    def announce(self, heard: Sequence[Announcement], *, voice: bool) -> None:
+        """Play what a cue announces (the words too with `voice`), without waiting for it."""
+        announcer = self.announcer
+        announcer.voice = voice
+        announcer.handle(heard)
 
     def selftest_routine(self) -> str | None:
         """The routine the last self-test made, if it is still there."""
@@ -409,3 +428,6 @@ class PsoasApp(SteadyApp):
                 self.interrupt_open_sessions()
         finally:
             self._close_history()
+            announcer: Announcer | None = self.__dict__.get("announcer")
+            if announcer is not None:  # no sound or voice outlives the app
+                announcer.close()

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Static
 
 from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.player.clock import Clock
+from psoas_tui.player.cue_plan import announcements
 from psoas_tui.player.pain import LOCATIONS, easier_variant
 from psoas_tui.player.session import Cue, Event, PainReport, Session
 from psoas_tui.player.summary import summarise
@@ -40,8 +41,6 @@ from psoas_tui.tui.widgets.bar import Bar
 from psoas_tui.tui.widgets.big_text import BigText
 from psoas_tui.tui.widgets.figure import PoseFigure
 from psoas_tui.tui.widgets.plain import PlainStatic
-
-BELL_CUES = {"countdown", "switch_sides", "segment_end", "done"}
 
 FIGURE_FRAME = 0.125
 """During timed reps the player wakes this often to move the pose figure (which repaints only
@@ -223,6 +222,9 @@ class PlayerScreen(Screen[None]):
                 delay = min(delay, FIGURE_FRAME - (elapsed % FIGURE_FRAME) or FIGURE_FRAME)
         if session.segment.is_work:
             delay = min(delay, CUE_SECONDS - (elapsed % CUE_SECONDS) or CUE_SECONDS)
+        due = session.next_due()  # a sound or words due between whole seconds (halfway of 45 s)
+        if due is not None:
+            delay = min(delay, max(0.0, due - session.clock()) or delay)
         # Wake just after the change (Textual's timers fire up to half a millisecond early): a
         # segment that ends is written to the history at this wake-up, before the next is shown.
         self._timer = self.set_timer(max(0.001, delay + 0.001), self.poll)
@@ -233,8 +235,13 @@ class PlayerScreen(Screen[None]):
         if problem:
             self.notify(problem, severity="error", timeout=10, markup=False)
         cues = [event for event in events if isinstance(event, Cue)]
-        if not self.muted and any(cue.kind in BELL_CUES for cue in cues):
-            self.app.bell()
+        heard = announcements(cues, self.session.timeline)
+        if heard and not self.muted:  # sounds and voice play in the background: no waiting
+            announce = getattr(self.app, "announce", None)
+            if announce is None:
+                self.app.bell()
+            else:
+                announce(heard, voice=self.voice)
         if any(cue.kind == "done" for cue in cues):
             self._end()
 
