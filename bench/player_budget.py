@@ -9,6 +9,9 @@ PSOAS_HOME in a temp dir (the safety note already seen, other settings at their 
          where there is one, moves all the time);
 * bare:  a bare Textual app (Header + Static + Footer) that does nothing.
 
+With `--compare SRC` (a folder holding another version's `psoas_tui` package, e.g. from
+`git archive COMMIT src | tar -x -C /tmp/before`), the hold and the reps also run on that source
+(`PYTHONPATH=SRC`) in the same run, so a change is measured before/after beside the same bare app.
 With `--custom` both routines use a custom move (`[[moves]]`) with the same timings instead of a
 catalogue exercise. The routines last longer than start-up + window, so the window stays inside
 the hold and inside the first set of reps.
@@ -19,7 +22,7 @@ children's once they ended) as % of one core, wake-ups per second (voluntary con
 all threads), and memory (VmRSS, PSS and USS; mean of the samples, and the largest RSS).
 Budgets (issue 11): hold ≤ 0.5 % of a core, reps ≤ 2 %, RSS ≤ 1.5× the bare app's.
 
-    .venv/bin/python bench/player_budget.py [--seconds 30] [--startup 4] [--custom]
+    .venv/bin/python bench/player_budget.py [--seconds 30] [--startup 4] [--custom] [--compare SRC]
 """
 
 from __future__ import annotations
@@ -167,7 +170,7 @@ def measure(programs: list[Program], home: Path, startup: float, seconds: float)
 
 
 def verdict(value: float, budget: float) -> str:
-    return "met" if value <= budget else "NOT met"
+    return "met" if round(value, 2) <= budget else "NOT met"
 
 
 def report(results: list[Result], args: argparse.Namespace) -> None:
@@ -185,10 +188,10 @@ def report(results: list[Result], args: argparse.Namespace) -> None:
             f"{item.label:38} {item.percent:6.2f} {item.wakeups:7.1f} {item.server_percent:7.2f} "
             f"{item.rss_mib:8.1f} {item.rss_max_mib:6.1f} {item.pss_mib:6.1f} {item.uss_mib:6.1f}"
         )
-    hold, reps, bare = results
-    for item in (hold, reps):
+    hold, reps, bare, *others = results
+    for index, item in enumerate((hold, reps, *others)):
         cpu_ratio = f"{item.percent / bare.percent:.1f}×" if bare.percent > 0 else "—"
-        name = item.label.split(" ")[0]
+        name = item.label.split(" (")[0] if index < 2 else item.label
         print(
             f"{name}/bare: CPU {cpu_ratio}, RSS {item.rss_mib / bare.rss_mib:.2f}×"
             f", PSS {item.pss_mib / bare.pss_mib:.2f}×, USS {item.uss_mib / bare.uss_mib:.2f}×"
@@ -204,7 +207,7 @@ def report(results: list[Result], args: argparse.Namespace) -> None:
     for item in (hold, reps):
         ratio = item.rss_mib / bare.rss_mib
         print(
-            f"budget: {item.label.split(' ')[0]} RSS <= {RSS_BUDGET}× bare: "
+            f"budget: {item.label.split(' (')[0]} RSS <= {RSS_BUDGET}× bare: "
             f"{verdict(ratio, RSS_BUDGET)} ({ratio:.2f}×; target {RSS_TARGET}×: "
             f"{verdict(ratio, RSS_TARGET)})"
         )
@@ -215,6 +218,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="sampling window")
     parser.add_argument("--startup", type=float, default=4.0, help="wait before sampling")
     parser.add_argument("--custom", action="store_true", help="custom moves, not the catalogue")
+    parser.add_argument(
+        "--compare", metavar="SRC", type=Path, help="also run the player from this source folder"
+    )
     args = parser.parse_args()
     length = math.ceil(args.startup + args.seconds + 20)
     if length > 400:
@@ -244,6 +250,21 @@ def main() -> None:
             ),
             Program("bare Textual app", [python, str(folder / "bare.py")], f"{tag}-bare", "bare"),
         ]
+        if args.compare is not None:
+            source = args.compare.resolve()
+            if not (source / "psoas_tui" / "__init__.py").is_file():
+                sys.exit(f"player_budget.py: no psoas_tui package in {source}")
+            for program in programs[:2]:
+                kind = program.label.split(" (")[0]
+                programs.append(
+                    Program(
+                        f"{kind} ({source.parent.name}/{source.name})",
+                        program.command,
+                        f"{program.socket}-compare",
+                        program.expect,
+                        (f"PYTHONPATH={source}",),
+                    )
+                )
         results = measure(programs, home, args.startup, args.seconds)
     report(results, args)
 

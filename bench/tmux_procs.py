@@ -44,6 +44,8 @@ class Program:
     socket: str
     expect: str
     """Text that must be on the screen for the run to count (the program really started)."""
+    environment: tuple[str, ...] = ()
+    """More `NAME=value` for its environment (PYTHONPATH for another copy of the source, say)."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def start(program: Program, home: Path) -> None:
     exec'd, so the pane's process is the program itself (no shell in between)."""
     session = ["new-session", "-d", "-s", "bench", "-x", "80", "-y", "24"]
     environment = ["TERM=xterm-256color", "COLORTERM=truecolor", f"PSOAS_HOME={home}"]
-    for variable in environment:
+    for variable in [*environment, *program.environment]:
         session += ["-e", variable]
     tmux(program.socket, *session, "exec " + shlex.join(program.command))
     tmux(program.socket, "set-option", "-t", "bench", "remain-on-exit", "on")
