@@ -282,6 +282,7 @@ class PsoasApp(SteadyApp):
         from psoas_tui.player.timeline import build_timeline
         from psoas_tui.services.session_recorder import SessionRecorder
         from psoas_tui.store.history import HistoryError
+        from psoas_tui.tui.memory import release_start_up_memory
         from psoas_tui.tui.screens.player import PlayerScreen
 
         try:
@@ -304,6 +305,8 @@ class PsoasApp(SteadyApp):
             on_mute=lambda muted: self.save_settings(muted=muted),
         )
         self.push_screen(screen, finished)
+        # Validating is over: what only start-up needed goes once the player is drawn.
+        self.call_after_refresh(release_start_up_memory)
 
     def _open(self, screen: Screen[None]) -> None:
         self.push_screen(screen)
