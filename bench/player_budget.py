@@ -12,6 +12,8 @@ PSOAS_HOME in a temp dir (the safety note already seen, other settings at their 
 With `--compare SRC` (a folder holding another version's `psoas_tui` package, e.g. from
 `git archive COMMIT src | tar -x -C /tmp/before`), the hold and the reps also run on that source
 (`PYTHONPATH=SRC`) in the same run, so a change is measured before/after beside the same bare app.
+With `--history N` the home holds a history of N sessions of 6 segments before the players start
+(opening it checks the whole file; 10,000 sessions make a 9.4 MB file), as a long-time user's.
 With `--custom` both routines use a custom move (`[[moves]]`) with the same timings instead of a
 catalogue exercise. The routines last longer than start-up + window, so the window stays inside
 the hold and inside the first set of reps.
@@ -23,6 +25,7 @@ all threads), and memory (VmRSS, PSS and USS; mean of the samples, and the large
 Budgets (issue 11): hold ≤ 0.5 % of a core, reps ≤ 2 %, RSS ≤ 1.5× the bare app's.
 
     .venv/bin/python bench/player_budget.py [--seconds 30] [--startup 4] [--custom] [--compare SRC]
+                                        [--history N]
 """
 
 from __future__ import annotations
@@ -174,8 +177,10 @@ def verdict(value: float, budget: float) -> str:
 
 
 def report(results: list[Result], args: argparse.Namespace) -> None:
+    history = f"; a history of {args.history:,} sessions" if args.history else ""
     print(
-        f"window {args.seconds:g} s after {args.startup:g} s start-up, 80x24 tmux, side by side; "
+        f"window {args.seconds:g} s after {args.startup:g} s start-up, 80x24 tmux, side by side"
+        f"{history}; "
         f"clock ticks {CLK_TCK}/s (resolution {100 / CLK_TCK / args.seconds:.3f} %)"
     )
     header = (
@@ -219,6 +224,9 @@ def main() -> None:
     parser.add_argument("--startup", type=float, default=4.0, help="wait before sampling")
     parser.add_argument("--custom", action="store_true", help="custom moves, not the catalogue")
     parser.add_argument(
+        "--history", metavar="N", type=int, default=0, help="sessions in the history first"
+    )
+    parser.add_argument(
         "--compare", metavar="SRC", type=Path, help="also run the player from this source folder"
     )
     args = parser.parse_args()
@@ -230,6 +238,10 @@ def main() -> None:
         folder = Path(tmp)
         home = folder / "home"
         home_without_safety_note(home)
+        if args.history:
+            from history_open import build
+
+            build(home / "history.sqlite3", args.history, 6)
         for routine in (hold, reps):
             (folder / routine.file).write_text(routine.text)
         (folder / "bare.py").write_text(BARE_APP)

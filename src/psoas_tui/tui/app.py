@@ -159,6 +159,7 @@ class PsoasApp(SteadyApp):
                     # read; its abandoned sessions read as interrupted anyway.
                     with contextlib.suppress(HistoryError):
                         history.close_abandoned()
+                    history.release_memory()
                 except BaseException:
                     history.close()
                     raise
