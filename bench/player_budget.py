@@ -12,7 +12,9 @@ PSOAS_HOME in a temp dir (the safety note already seen, other settings at their 
 With `--compare SRC` (a folder holding another version's `psoas_tui` package, e.g. from
 `git archive COMMIT src | tar -x -C /tmp/before`), the hold and the reps also run on that source
 (`PYTHONPATH=SRC`) in the same run, so a change is measured before/after beside the same bare app.
-With `--history N` the home holds a history of N sessions of 6 segments before the players start
+Each program has a PSOAS_HOME of its own (players sharing one history would read each other's
+writes). With `--history N` each home holds a history of N sessions of 6 segments before the
+players start
 (opening it checks the whole file; 10,000 sessions make a 9.4 MB file), as a long-time user's.
 With `--custom` both routines use a custom move (`[[moves]]`) with the same timings instead of a
 catalogue exercise. The routines last longer than start-up + window, so the window stays inside
@@ -33,6 +35,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -147,8 +150,11 @@ def check_screen(program: Program, when: str) -> None:
         raise SystemExit(f"{program.label}: {program.expect!r} not on screen {when}:\n{text}")
 
 
-def measure(programs: list[Program], home: Path, startup: float, seconds: float) -> list[Result]:
-    for program in programs:
+def measure(programs: list[Program], homes: Path, startup: float, seconds: float) -> list[Result]:
+    """Run `programs` side by side, each with a copy of the home `homes / "home"`."""
+    for number, program in enumerate(programs):
+        home = homes / f"home-{number}"
+        shutil.copytree(homes / "home", home)
         start(program, home)
     try:
         time.sleep(startup)
@@ -277,7 +283,7 @@ def main() -> None:
                         (f"PYTHONPATH={source}",),
                     )
                 )
-        results = measure(programs, home, args.startup, args.seconds)
+        results = measure(programs, folder, args.startup, args.seconds)
     report(results, args)
 
 
