@@ -20,13 +20,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from tmux_procs import (
+    BARE_APP,
+    CLK_TCK,
+    Program,
+    Sample,
+    home_without_safety_note,
+    sample,
+    screen,
+    start,
+    stop,
+)
 
 ROUTINE = """schema = 1
 name = "CPU bench: one hold"
@@ -44,21 +54,6 @@ exercise = "still-hold"
 sides = "none"
 hold_seconds = 60
 prep_seconds = 0
-"""
-BARE_APP = """from textual.app import App
-from textual.widgets import Footer, Header, Static
-
-
-class Bare(App):
-    BINDINGS = [("q", "quit", "Quit")]
-
-    def compose(self):
-        yield Header()
-        yield Static("a bare Textual app", id="text")
-        yield Footer()
-
-
-Bare().run()
 """
 NAIVE_APP = """import time
 
@@ -86,125 +81,6 @@ class Naive(App):
 
 Naive().run()
 """
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-@dataclass
-class Program:
-    label: str
-    command: list[str]
-    socket: str
-    expect: str
-    """Text that must be on the screen for the run to count (the program really started)."""
-
-
-@dataclass(frozen=True)
-class Sample:
-    at: float
-    cpu_ticks: int
-    switches: int
-    server_ticks: int
-    pids: tuple[int, ...]
-
-
-def tmux(socket: str, *args: str) -> str:
-    result = subprocess.run(
-        ["tmux", "-L", socket, "-f", "/dev/null", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stdout
-
-
-def start(program: Program, home: Path) -> None:
-    session = ["new-session", "-d", "-s", "bench", "-x", "80", "-y", "24"]
-    environment = ["TERM=xterm-256color", "COLORTERM=truecolor", f"PSOAS_HOME={home}"]
-    for variable in environment:
-        session += ["-e", variable]
-    tmux(program.socket, *session, shlex.join(program.command))
-    tmux(program.socket, "set-option", "-t", "bench", "remain-on-exit", "on")
-
-
-def stop(program: Program) -> None:
-    tmux(program.socket, "kill-server")
-    remove_socket(program.socket)
-
-
-def remove_socket(socket: str) -> None:
-    """tmux leaves its socket file behind after kill-server; remove it."""
-    folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
-    (folder / socket).unlink(missing_ok=True)
-
-
-def _stat_fields(pid: int) -> list[str] | None:
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return text[text.rindex(")") + 2 :].split()  # after "pid (comm) "
-
-
-def children_map() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        fields = _stat_fields(int(entry))
-        if fields is not None:
-            tree.setdefault(int(fields[1]), []).append(int(entry))
-    return tree
-
-
-def descendants(root: int) -> list[int]:
-    tree = children_map()
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(tree.get(pid, []))
-    return found
-
-
-def cpu_ticks(pid: int) -> int:
-    fields = _stat_fields(pid)
-    if fields is None:
-        return 0
-    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
-
-
-def switches(pid: int) -> int:
-    total = 0
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return 0
-    for task in tasks:
-        try:
-            status = Path(f"/proc/{pid}/task/{task}/status").read_text()
-        except OSError:
-            continue
-        for line in status.splitlines():
-            if line.startswith("voluntary_ctxt_switches:"):
-                total += int(line.split()[1])
-    return total
-
-
-def sample(program: Program) -> Sample:
-    pane = int(tmux(program.socket, "list-panes", "-t", "bench", "-F", "#{pane_pid}").split()[0])
-    server = int(tmux(program.socket, "display-message", "-p", "#{pid}").strip())
-    pids = tuple(descendants(pane))
-    return Sample(
-        at=time.monotonic(),
-        cpu_ticks=sum(cpu_ticks(pid) for pid in pids),
-        switches=sum(switches(pid) for pid in pids),
-        server_ticks=cpu_ticks(server),
-        pids=pids,
-    )
-
-
-def screen(program: Program) -> str:
-    return tmux(program.socket, "capture-pane", "-p", "-t", "bench")
 
 
 @dataclass(frozen=True)
@@ -260,8 +136,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="psoas-cpu-") as tmp:
         folder = Path(tmp)
         home = folder / "home"
-        home.mkdir()
-        (home / "settings.toml").write_text("safety_note_seen = true\n")  # no first-run note
+        home_without_safety_note(home)
         (folder / "hold.toml").write_text(ROUTINE)
         (folder / "bare.py").write_text(BARE_APP)
         (folder / "naive.py").write_text(NAIVE_APP)
@@ -272,7 +147,7 @@ def main() -> None:
                 "player (psoas play, 60 s hold)",
                 [python, "-m", "psoas_tui", "play", str(folder / "hold.toml")],
                 f"{tag}-player",
-                "HOLD",
+                "Still hold",
             ),
             Program("bare Textual app", [python, str(folder / "bare.py")], f"{tag}-bare", "bare"),
             Program(

@@ -126,3 +126,13 @@ def test_sqlite_errors_come_out_as_history_errors(tmp_path: Path) -> None:
         history.connection.execute("DROP TABLE pain_reports")
         with pytest.raises(HistoryError, match="pain_reports"):
             history.sessions()
+
+
+def test_the_page_cache_filled_by_opening_is_given_back(tmp_path: Path) -> None:
+    history = History.open(tmp_path / "history.sqlite3")
+    statements: list[str] = []
+    history.connection.set_trace_callback(statements.append)
+    history.release_memory()
+    assert statements == ["PRAGMA shrink_memory"]
+    history.close()
+    history.release_memory()  # once closed there is nothing to give back, and no error

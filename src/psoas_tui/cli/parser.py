@@ -6,6 +6,7 @@ Kept free of pydantic and Textual so that `psoas --help` answers at once.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from psoas_tui.catalogue.vocabulary import Kind
@@ -16,7 +17,15 @@ _SUGGESTION = " — did you mean "
 
 class Parser(argparse.ArgumentParser):
     """argparse that answers a misspelt command or choice with one line and a suggestion:
-    `psoas: error: argument COMMAND: no "plya" — did you mean "play"?`."""
+    `psoas: error: argument COMMAND: no "plya" — did you mean "play"?`. An `epilog_source`
+    makes the epilog only when the help is shown (so `psoas play` does not load its text)."""
+
+    epilog_source: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self.epilog_source is not None:
+            self.epilog, self.epilog_source = self.epilog_source(), None
+        return super().format_help()
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         choices = action.choices
@@ -91,9 +100,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_selftest(commands: argparse._SubParsersAction[Parser]) -> None:
+def _selftest_epilog() -> str:
     from psoas_tui.selftest.questions import answers_help
 
+    return (
+        answers_help()
+        + "\n\nexample:\n  psoas selftest --answers examples/selftest-answers.toml --save\n\n"
+        "--json prints {verdict, tight_sides, weak_sides, likely_tight, likely_weak,\n"
+        "rectus_femoris, see_physical_therapist_about, reasons, routine}; verdict is tight,\n"
+        'weak, both, neither, see_professional or seek_care_now; with --save also "path";\n'
+        '"changes" (per side) when an earlier result was kept.'
+    )
+
+
+def _add_selftest(commands: argparse._SubParsersAction[Parser]) -> None:
     selftest = commands.add_parser(
         "selftest",
         help="the psoas self-test: in the app, or from an answers file",
@@ -103,12 +123,6 @@ def _add_selftest(commands: argparse._SubParsersAction[Parser]) -> None:
             "verdict, the reasons and a routine made for it.\n\n"
             "exit status: 0 ok, 1 a bad answers file, 2 usage"
         ),
-        epilog=answers_help()
-        + "\n\nexample:\n  psoas selftest --answers examples/selftest-answers.toml --save\n\n"
-        "--json prints {verdict, tight_sides, weak_sides, likely_tight, likely_weak,\n"
-        "rectus_femoris, see_physical_therapist_about, reasons, routine}; verdict is tight,\n"
-        'weak, both, neither, see_professional or seek_care_now; with --save also "path";\n'
-        '"changes" (per side) when an earlier result was kept.',
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     selftest.add_argument(
@@ -122,6 +136,7 @@ def _add_selftest(commands: argparse._SubParsersAction[Parser]) -> None:
         action="store_true",
         help="also save the routine to your routines, print its path, and keep the result",
     )
+    selftest.epilog_source = _selftest_epilog
     selftest.set_defaults(selftest_usage=selftest.error)
 
 

@@ -227,6 +227,12 @@ class History:
     def closed(self) -> bool:
         return self._closed
 
+    def release_memory(self) -> None:
+        """Give back SQLite's page cache. Opening (the integrity check) and `close_abandoned`
+        read the whole file into it: up to 2 MiB that a long session would keep for nothing."""
+        with contextlib.suppress(HistoryError), self._using() as connection:
+            connection.execute("PRAGMA shrink_memory")
+
     def __enter__(self) -> History:
         return self
 

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 
@@ -47,4 +46,6 @@ _NOT_ASCII = re.compile(r"[^\n\x20-\x7e]")
 def printable_json(data: object) -> str:
     """`data` as indented JSON that is safe to print: the characters `printable` escapes are
     written as `\\uXXXX` (so the JSON still holds the exact text), other Unicode stays readable."""
+    import json  # (only here: the app, which shows no JSON, need not load it)
+
     return _NOT_ASCII.sub(_json_escape, json.dumps(data, indent=2, ensure_ascii=False))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from psoas_tui.textfile import no_plugins  # noqa: F401  (before any model class is built)
+
 
 class StrictModel(BaseModel):
     """Strict about keys: a key the model does not declare is an error (and a "did you mean …?").

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from psoas_tui.textfile import no_plugins  # noqa: F401  (before any model class is built)
 from psoas_tui.textfile.shown import shown_int
 
 

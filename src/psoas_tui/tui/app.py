@@ -161,6 +161,7 @@ class PsoasApp(SteadyApp):
                     # read; its abandoned sessions read as interrupted anyway.
                     with contextlib.suppress(HistoryError):
                         history.close_abandoned()
+                    history.release_memory()
                 except BaseException:
                     history.close()
                     raise
@@ -301,6 +302,7 @@ class PsoasApp(SteadyApp):
         from psoas_tui.player.timeline import build_timeline
         from psoas_tui.services.session_recorder import SessionRecorder
         from psoas_tui.store.history import HistoryError
+        from psoas_tui.tui.memory import release_start_up_memory
         from psoas_tui.tui.screens.player import PlayerScreen
 
         try:
@@ -325,6 +327,8 @@ class PsoasApp(SteadyApp):
             on_voice=lambda voice: self.save_settings(voice=voice),
         )
         self.push_screen(screen, finished)
+        # Validating is over: what only start-up needed goes once the player is drawn.
+        self.call_after_refresh(release_start_up_memory)
 
     def _open(self, screen: Screen[None]) -> None:
         self.push_screen(screen)
