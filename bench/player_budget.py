@@ -27,7 +27,7 @@ all threads), and memory (VmRSS, PSS and USS; mean of the samples, and the large
 Budgets (issue 11): hold ≤ 0.5 % of a core, reps ≤ 2 %, RSS ≤ 1.5× the bare app's.
 
     .venv/bin/python bench/player_budget.py [--seconds 30] [--startup 4] [--custom] [--compare SRC]
-                                        [--history N]
+                                        [--history N] [--sound on|no-voice|muted]
 """
 
 from __future__ import annotations
@@ -235,6 +235,12 @@ def main() -> None:
     parser.add_argument(
         "--compare", metavar="SRC", type=Path, help="also run the player from this source folder"
     )
+    parser.add_argument(
+        "--sound",
+        choices=("on", "no-voice", "muted"),
+        default="on",
+        help="the players' sound setting: tones and voice (the default), tones only, or none",
+    )
     args = parser.parse_args()
     length = math.ceil(args.startup + args.seconds + 20)
     if length > 400:
@@ -244,6 +250,9 @@ def main() -> None:
         folder = Path(tmp)
         home = folder / "home"
         home_without_safety_note(home)
+        settings = {"on": "", "no-voice": "voice = false\n", "muted": "muted = true\n"}
+        with (home / "settings.toml").open("a") as file:
+            file.write(settings[args.sound])
         if args.history:
             from history_open import build
 

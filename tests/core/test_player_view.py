@@ -11,7 +11,7 @@ from plans import exercise, plan
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.player.session import Session
 from psoas_tui.player.timeline import build_timeline
-from psoas_tui.player.view import PlayerView, player_view, sound_label
+from psoas_tui.player.view import PlayerView, figure_moves_in, player_view, sound_label
 
 LUNGE = exercise("Lunge", sets=2, hold=30, prep=5, rest=10, switch=5)
 BRIDGE = exercise("Bridge", sides="none", sets=1, hold=None, reps=10, tempo=2.0, prep=5)
@@ -137,3 +137,23 @@ def test_the_countdown_is_sized_for_its_longest_value() -> None:
     assert at(session, clock, 0.5).countdown_widest == "10:05"
     assert at(session, clock, 10).countdown == "9:55"
     assert player_view(session).countdown_widest == "10:05"
+
+
+def test_the_player_wakes_for_the_figure_only_when_it_moves() -> None:
+    session, clock = start(LUNGE, MARCH)
+    assert figure_moves_in(session) is None  # prep: a still figure
+    assert at(session, clock, 6).kind == "hold" and figure_moves_in(session) is None
+    at(session, clock, 30 + 5 + 30 + 10 + 30 + 5 + 30 + 5)  # March: timed reps
+    woken = 0
+    for _ in range(40):
+        moves = figure_moves_in(session)
+        assert moves is not None and 0 < moves <= 1.0
+        before = player_view(session).figure
+        at(session, clock, moves)
+        assert player_view(session).figure != before  # it moved when it was said to
+        woken += 1
+        if session.segment.kind != "reps":
+            break
+    assert woken >= 8  # several steps a rep, not one wake-up a second
+    session.pause()
+    assert figure_moves_in(session) is None

@@ -29,7 +29,7 @@ GRACE = 0.5
 """Seconds the app has to end by itself after a signal."""
 RECORDING_TIME = 0.15
 """Seconds the watchdog gives the history to record open sessions before it ends the process."""
-WATCH_INTERVAL = 0.2
+WATCH_INTERVAL = 0.5
 """Seconds between two looks at whether the terminal is still there."""
 
 

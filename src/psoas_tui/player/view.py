@@ -173,6 +173,30 @@ def _figure(segment: Segment, elapsed: float, catalogue: Catalogue | None) -> Fi
     return (exercise.exercise_id, side, quantised(rep_phase(elapsed, tempo, phases)))
 
 
+FIGURE_LOOKAHEAD = 1.0
+"""How far ahead (seconds) `figure_moves_in` looks for the figure's next step."""
+FIGURE_RESOLUTION = 1 / 32
+"""The time step (seconds) at which `figure_moves_in` looks: a wake-up lands this close to the
+figure's change."""
+
+
+def figure_moves_in(session: Session, catalogue: Catalogue | None = None) -> float | None:
+    """Seconds until the pose figure next changes its drawn step on timed reps (None when it
+    does not move within `FIGURE_LOOKAHEAD`: a hold, a rest, open-ended reps, a pause), so that
+    the player wakes only when the figure moves."""
+    segment = session.segment
+    if session.paused or segment.kind != "reps" or segment.exercise.tempo_seconds is None:
+        return None
+    elapsed = session.elapsed()
+    now = _figure(segment, elapsed, catalogue)
+    steps = round(FIGURE_LOOKAHEAD / FIGURE_RESOLUTION)
+    for step in range(1, steps + 1):
+        ahead = step * FIGURE_RESOLUTION
+        if _figure(segment, elapsed + ahead, catalogue) != now:
+            return ahead
+    return None
+
+
 def player_view(session: Session, catalogue: Catalogue | None = None) -> PlayerView:
     """The view of `session` right now."""
     segment = session.segment

@@ -30,7 +30,13 @@ from psoas_tui.player.pain import LOCATIONS, easier_variant
 from psoas_tui.player.session import Cue, Event, PainReport, Session
 from psoas_tui.player.summary import summarise
 from psoas_tui.player.timeline import Timeline
-from psoas_tui.player.view import CUE_SECONDS, PlayerView, player_view, sound_label
+from psoas_tui.player.view import (
+    CUE_SECONDS,
+    PlayerView,
+    figure_moves_in,
+    player_view,
+    sound_label,
+)
 from psoas_tui.routine.resolve import plan_single
 from psoas_tui.services.session_recorder import SessionRecorder
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
@@ -41,11 +47,6 @@ from psoas_tui.tui.widgets.bar import Bar
 from psoas_tui.tui.widgets.big_text import BigText
 from psoas_tui.tui.widgets.figure import PoseFigure
 from psoas_tui.tui.widgets.plain import PlainStatic
-
-FIGURE_FRAME = 0.125
-"""During timed reps the player wakes this often to move the pose figure (which repaints only
-when its drawn step changes): smooth enough at the fastest tempo, cheap on a core."""
-
 
 FEW_COLOURS = ("standard", "windows")
 """Rich's colour systems of 16 or 8 colours, where the theme's colours can merge."""
@@ -218,8 +219,9 @@ class PlayerScreen(Screen[None]):
         tempo = session.segment.exercise.tempo_seconds
         if session.segment.kind == "reps" and tempo:
             delay = min(delay, tempo - (elapsed % tempo) or tempo)
-            if self.scale.figure_columns:  # the figure moves: a frame at its pace
-                delay = min(delay, FIGURE_FRAME - (elapsed % FIGURE_FRAME) or FIGURE_FRAME)
+            moves = figure_moves_in(session, self.catalogue) if self.scale.figure_columns else None
+            if moves is not None:  # the figure moves: wake when it does, not more often
+                delay = min(delay, moves)
         if session.segment.is_work:
             delay = min(delay, CUE_SECONDS - (elapsed % CUE_SECONDS) or CUE_SECONDS)
         due = session.next_due()  # a sound or words due between whole seconds (halfway of 45 s)

@@ -8,9 +8,10 @@ alone: its size does not depend on the value, so nothing is laid out again.
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from psoas_tui.tui.widgets.pixel_font import Fit, fit_big
@@ -42,6 +43,9 @@ class BigText(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.set_reactive(BigText.value, value)
+        self._key: tuple[object, ...] | None = None
+        """What the lines in `_strips` were drawn for (value, sizing, size, style)."""
+        self._strips: list[Strip] = []
 
     def update(self, value: str) -> None:
         """Show `value` (repaints only if it differs)."""
@@ -56,8 +60,35 @@ class BigText(Widget):
         width, height = self.content_region.size
         return fit_big(self.value, height, width, self.sizing)
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        """One line of the text (the Line API: each value's lines are made once per size and
+        style, and a repaint only hands them over)."""
+        width, height = self.content_region.size
+        style = self.rich_style
+        key = (self.value, self.sizing, width, height, style)
+        if key != self._key:
+            self._key = key
+            self._strips = self._draw(width, height, style)
+        if 0 <= y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(width, style)
+
+    def _draw(self, width: int, height: int, style: Style) -> list[Strip]:
+        """The lines of the value, centred in `width` × `height`."""
         fit = self._fit()
         if fit is None:
-            return Text(self.value, style=Style(bold=True), no_wrap=True, overflow="ellipsis")
-        return Text("\n".join(fit.lines), no_wrap=True)
+            text = self.value
+            if len(text) > width:
+                text = text[: max(0, width - 1)] + "…"
+            lines = [text]
+            style = style + Style(bold=True)
+        else:
+            lines = list(fit.lines)
+        top = max(0, (height - len(lines)) // 2)
+        strips = [Strip.blank(width, self.rich_style) for _ in range(top)]
+        for line in lines[: height - top]:
+            left = max(0, (width - len(line)) // 2)
+            right = max(0, width - left - len(line))
+            segments = [Segment(" " * left + line[:width] + " " * right, style)]
+            strips.append(Strip(segments, width))
+        return strips

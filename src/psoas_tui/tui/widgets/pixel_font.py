@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 Bitmap = tuple[str, ...]
 """A glyph: its rows from top to bottom, `#` for a pixel that is on, `.` for one that is off."""
@@ -167,6 +168,7 @@ class Fit:
     lines: tuple[str, ...]
 
 
+@lru_cache(maxsize=256)  # a countdown draws each of its values once per size
 def fit_big(text: str, rows: int, columns: int, sizing: str = "") -> Fit | None:
     """`text` as big as it fits in `rows` × `columns`, or None if even the smallest size does
     not (or a character has no glyph): the caller then shows plain text.
