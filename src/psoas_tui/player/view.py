@@ -178,19 +178,23 @@ FIGURE_LOOKAHEAD = 1.0
 FIGURE_RESOLUTION = 1 / 32
 """The time step (seconds) at which `figure_moves_in` looks: a wake-up lands this close to the
 figure's change."""
+FIGURE_FRAME_MIN = 0.25
+"""The shortest time between two drawings of the moving figure (at most 4 a second): a slow
+move shows every step, a fast one skips some, and a set of reps stays light on a core."""
 
 
 def figure_moves_in(session: Session, catalogue: Catalogue | None = None) -> float | None:
-    """Seconds until the pose figure next changes its drawn step on timed reps (None when it
-    does not move within `FIGURE_LOOKAHEAD`: a hold, a rest, open-ended reps, a pause), so that
-    the player wakes only when the figure moves."""
+    """Seconds until the pose figure next changes its drawn step on timed reps, but not sooner
+    than `FIGURE_FRAME_MIN` (None when it does not move within `FIGURE_LOOKAHEAD`: a hold, a
+    rest, open-ended reps, a pause), so that the player wakes only when the figure moves."""
     segment = session.segment
     if session.paused or segment.kind != "reps" or segment.exercise.tempo_seconds is None:
         return None
     elapsed = session.elapsed()
     now = _figure(segment, elapsed, catalogue)
+    first = round(FIGURE_FRAME_MIN / FIGURE_RESOLUTION)
     steps = round(FIGURE_LOOKAHEAD / FIGURE_RESOLUTION)
-    for step in range(1, steps + 1):
+    for step in range(first, steps + 1):
         ahead = step * FIGURE_RESOLUTION
         if _figure(segment, elapsed + ahead, catalogue) != now:
             return ahead

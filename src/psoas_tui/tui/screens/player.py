@@ -135,13 +135,8 @@ class PlayerScreen(Screen[None]):
             yield Static("", id="reps", markup=False)
             yield PlainStatic("", id="cue")
             yield PlainStatic("", id="steps")
-            with Horizontal(classes="bar-row"):
-                yield Static("this", classes="bar-label", markup=False)
-                yield Bar(id="segment-bar")
-            with Horizontal(classes="bar-row"):
-                yield Static("all", classes="bar-label", markup=False)
-                yield Bar(id="session-bar")
-                yield Static("", id="session-left", markup=False)
+            yield Bar("this", id="segment-bar", classes="bar-row")
+            yield Bar("all", id="session-bar", classes="bar-row")
             yield PlainStatic("", id="next")
             yield Static("", id="hint", markup=False)
         yield Footer(compact=True, show_command_palette=False)
@@ -159,10 +154,18 @@ class PlayerScreen(Screen[None]):
         self.query_one("#side").styles.height = scale.banner_rows
         slot = self.query_one("#figure-slot")
         slot.styles.width = max(scale.figure_columns, 1)
-        slot.display = scale.figure_columns > 0
+        self._show_figure_slot()
         self.set_class(scale.large, "-large")
         if self._view is not None:
             self._show_context(self._view)
+
+    def _show_figure_slot(self) -> None:
+        """The figure's region, in a window wide enough and for an exercise that has a figure
+        (else the countdown takes the width)."""
+        figure = self.query_one("#figure", PoseFigure)
+        self.query_one("#figure-slot").display = (
+            self.scale.figure_columns > 0 and figure.shown is not None
+        )
 
     def _show_context(self, view: PlayerView) -> None:
         """The routine's name (shortened to fit) and which exercise of how many."""
@@ -305,6 +308,8 @@ class PlayerScreen(Screen[None]):
                 figure.show(None)
             else:
                 figure.show(*view.figure)
+            if old is None or (old.figure is None) != (view.figure is None):
+                self._show_figure_slot()
         if changed("reps_text"):
             reps = self.query_one("#reps", Static)
             reps.update(view.reps_text)
@@ -317,10 +322,7 @@ class PlayerScreen(Screen[None]):
             self.query_one("#steps", Static).update(steps)
         self.query_one("#segment-bar", Bar).fraction = view.segment_fraction
         self.query_one("#session-bar", Bar).fraction = view.session_fraction
-        if changed("session_left"):
-            self.query_one("#session-left", Static).update(
-                f"{view.session_left} left", layout=False
-            )
+        self.query_one("#session-bar", Bar).suffix = f"{view.session_left} left"
         if changed("next_text"):
             self.query_one("#next", Static).update(view.next_text)
         if changed("hint", "paused"):

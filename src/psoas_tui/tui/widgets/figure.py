@@ -88,16 +88,12 @@ class PoseFigure(Widget):
 
     def _styles(self) -> dict[Role, Style]:
         base = self.rich_style
-        body = base + self.get_component_rich_style("pose-figure--body", partial=True)
+        body = base + self.get_component_rich_style("pose-figure--body")
         side = self.shown[1] if self.shown else None
-        working = (
-            base + self.get_component_rich_style(f"pose-figure--{side}", partial=True)
-            if side
-            else body
-        )
+        working = base + self.get_component_rich_style(f"pose-figure--{side}") if side else body
         return {
             Role.EMPTY: base,
-            Role.PROP: base + self.get_component_rich_style("pose-figure--prop", partial=True),
+            Role.PROP: base + self.get_component_rich_style("pose-figure--prop"),
             Role.BODY: body,
             Role.LEG: body,
             Role.WORKING: working,
