@@ -329,6 +329,7 @@ class PlayerScreen(Screen[None]):
             hint = self.query_one("#hint", Static)
             hint.update(view.hint)
             hint.set_class(view.paused, "paused")
+            hint.display = bool(view.hint)  # an empty line is not drawn on every repaint
 
     def _after(self, events: list[Event]) -> None:
         self._handle(events)
