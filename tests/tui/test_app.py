@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from apps import SHORT_ROUTINE, plan_from
+from apps import SHORT_ROUTINE, plan_from, until
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from psoas_tui import paths
@@ -290,7 +290,6 @@ async def test_the_detail_follows_the_filter_once_typing_pauses() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await open_home(pilot)
         await pilot.press("c", "slash", *"dead")
-        await pilot.pause(0.4)
-        assert static(app, "#detail-title") == "Dead bug"
+        await until(pilot, lambda: static(app, "#detail-title") == "Dead bug")
         await pilot.press("escape", "x", "j")  # in the list, the detail follows at once
         assert static(app, "#detail-title") == "Step-up with knee drive"  # after Dead bug

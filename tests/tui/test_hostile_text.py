@@ -200,7 +200,7 @@ async def palette_prompts(pilot, query: str) -> list[list[str]]:  # type: ignore
     palette = app.screen
     assert isinstance(palette, CommandPalette)
     palette.query_one(Input).value = query
-    await pilot.pause(0.3)
+    await pilot.pause()  # the search starts (a worker): settle waits for it to end
     await settle(pilot)
     listing = palette.query_one("CommandList")
     return [str(option.prompt).split("\n") for option in listing.options]  # type: ignore[attr-defined]

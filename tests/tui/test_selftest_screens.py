@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from apps import until
 from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets._footer import FooterKey
 
@@ -65,8 +66,7 @@ async def test_the_whole_questionnaire_to_a_played_routine() -> None:
         clock = the_app.clock
         assert isinstance(clock, FakeClock)
         clock.advance(11)
-        await pilot.pause(0.4)
-        assert "✓ Kneel on your left knee" in page_text(the_app)
+        await until(pilot, lambda: "✓ Kneel on your left knee" in page_text(the_app))
         await choose(pilot, "deep_front_hip")
         await choose(pilot, "nothing")  # right
         await choose(pilot, "pelvis_tips_back")  # knee lift, left

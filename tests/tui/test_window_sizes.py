@@ -143,8 +143,7 @@ async def test_every_screen_works_in_the_smallest_window_and_survives_resizes(na
         focused = app.focused
         assert focused is None or focused.region.area > 0, f"{focused} has no room"
         for size in RESIZES:
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await pilot.resize_terminal(*size)  # (it waits for the screen to take the size)
             assert is_hidden(app) == (size == (20, 6)), size
             for key in KEYS_AT_EACH_SIZE:
                 await pilot.press(key)
