@@ -1,8 +1,9 @@
 """Helpers to build the app on a fake clock for Pilot and snapshot tests.
 
 Cheap Pilot tests (the suite's time budget is in bench/README.md, "Test suite time"): start an
-app only for what needs a fresh one, wait on a condition (`until`) instead of sleeping for a
-timer, and do not add `pilot.pause()` after `pilot.resize_terminal` (it pauses itself) or where
+app only for what needs a fresh one; wait on a condition (`until`) instead of sleeping for a
+timer; `settle` before reading what a worker found (not a bare `pause`, which may come before
+the worker started); no `pilot.pause()` after `pilot.resize_terminal` (it pauses itself) or where
 the next step waits anyway. Every app of a test process shares the parsed CSS, and the garbage
 collector is tuned for Textual (tests/speed.py).
 """
@@ -54,9 +55,13 @@ def home_app(**options: object) -> PsoasApp:
 
 
 async def settle(pilot: object) -> None:
-    """Let the app's workers finish and their messages reach the screens."""
+    """Let what the app has started play out: callbacks after the next frame (which may start
+    workers), the workers, and what their messages start in turn. (Waiting for the workers
+    first would find none yet on a screen just opened.)"""
     app = pilot.app  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
+    for _ in range(2):
+        await pilot.pause()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
-from apps import advance, player, player_app
+from apps import advance, player, player_app, settle
 from rich.console import Console
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -99,8 +99,7 @@ async def follow(pilot, route: Route) -> None:  # type: ignore[no-untyped-def]
             await advance(app, pilot, step)
         else:
             await pilot.press(step)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     assert isinstance(app.screen, route.screen)
     if route.segment is not None:
         assert player(app).session.segment.kind == route.segment
@@ -202,8 +201,7 @@ def text(app: PsoasApp, selector: str) -> str:
 async def test_the_catalogue_opens_and_closes_in_40_columns(size: tuple[int, int]) -> None:
     app = start_app("home")
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CatalogueScreen)
