@@ -1,7 +1,17 @@
-"""Helpers to build the app on a fake clock for Pilot and snapshot tests."""
+"""Helpers to build the app on a fake clock for Pilot and snapshot tests.
+
+Cheap Pilot tests (the suite's time budget is in bench/README.md, "Test suite time"): start an
+app only for what needs a fresh one; wait on a condition (`until`) instead of sleeping for a
+timer; `settle` before reading what a worker found (not a bare `pause`, which may come before
+the worker started); no `pilot.pause()` after `pilot.resize_terminal` (it pauses itself) or where
+the next step waits anyway. Every app of a test process shares the parsed CSS, and the garbage
+collector is tuned for Textual (tests/speed.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from textual import events
@@ -33,6 +43,36 @@ exercise = "dead-bug"
 sets = 1
 reps = 6
 """
+
+
+NOON = datetime(2026, 11, 21, 12, 0)
+
+
+def home_app(**options: object) -> PsoasApp:
+    """The app on home (or `start=...`), at noon on a fake clock, past the safety note."""
+    save_settings(Settings(safety_note_seen=True))
+    return PsoasApp(clock=FakeClock(), now=lambda: NOON, **options)  # type: ignore[arg-type]
+
+
+async def settle(pilot: object) -> None:
+    """Let what the app has started play out: callbacks after the next frame (which may start
+    workers), the workers, and what their messages start in turn. (Waiting for the workers
+    first would find none yet on a screen just opened.)"""
+    app = pilot.app  # type: ignore[attr-defined]
+    for _ in range(2):
+        await pilot.pause()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def until(pilot: object, condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Wait until `condition()` holds, for something the app does on a real-time timer (a
+    debounce, a step timer, a toast): as soon as it holds, instead of sleeping a fixed time."""
+    for _ in range(round(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+    assert condition(), f"still not true after {seconds} s"
 
 
 def plan_from(text: str = SHORT_ROUTINE, name: str = "short.toml") -> RoutinePlan:

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from apps import SHORT_ROUTINE, plan_from
+from apps import SHORT_ROUTINE, plan_from, settle, until
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from psoas_tui import paths
@@ -40,8 +40,7 @@ async def open_home(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     if isinstance(pilot.app.screen, SafetyNote):
         await pilot.press("enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(pilot.app.screen, HomeScreen)
 
 
@@ -147,8 +146,7 @@ async def test_home_routines_preview_and_play(user_routines: Path) -> None:
         await open_home(pilot)
         await pilot.press("r")
         assert isinstance(app.screen, LibraryScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#routines", DataTable)
         assert table.row_count == 10
         assert "routines" in static(app, "#library-status")
@@ -163,11 +161,9 @@ async def test_duplicate_a_built_in_routine_into_the_user_folder(user_routines: 
     async with app.run_test(size=(100, 30)) as pilot:
         await open_home(pilot)
         await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("d")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     (copy,) = user_routines.iterdir()
     assert copy.name == "bedtime-release-copy.toml"
     assert 'name = "Bedtime release (my copy)"' in copy.read_text()
@@ -184,8 +180,7 @@ async def test_broken_and_markup_named_routines_are_listed_as_text(user_routines
     async with app.run_test(size=(100, 30)) as pilot:
         await open_home(pilot)
         await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#routines", DataTable)
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert "[@click=app.quit]x" in names and "[/]" in names
@@ -273,8 +268,7 @@ async def test_a_library_of_a_thousand_routines_with_broken_ones(
         assert "Loading" in static(app, "#library-status")
         await pilot.press("j", "k")  # the screen answers keys meanwhile
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = screen.query_one("#routines", DataTable)
         assert table.row_count == 1000 + 9
         assert "10 could not be read" in static(app, "#library-status")
@@ -290,7 +284,6 @@ async def test_the_detail_follows_the_filter_once_typing_pauses() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await open_home(pilot)
         await pilot.press("c", "slash", *"dead")
-        await pilot.pause(0.4)
-        assert static(app, "#detail-title") == "Dead bug"
+        await until(pilot, lambda: static(app, "#detail-title") == "Dead bug")
         await pilot.press("escape", "x", "j")  # in the list, the detail follows at once
         assert static(app, "#detail-title") == "Step-up with knee drive"  # after Dead bug

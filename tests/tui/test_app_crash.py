@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from apps import plan_from, player_app
+from apps import plan_from, player_app, settle
 from textual.pilot import Pilot
 
 from psoas_tui import paths
@@ -81,6 +81,5 @@ async def test_a_failed_worker_is_kept_as_its_own_error(monkeypatch: pytest.Monk
     app = PsoasApp()
     with pytest.raises(WorkerFailed):
         async with app.run_test(size=(80, 24)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
     assert isinstance(app.crash, PermissionError)

@@ -4,6 +4,7 @@ still usable, and nothing moved aside but a damaged history."""
 from __future__ import annotations
 
 import pytest
+from apps import settle
 from histories import damage_pages, fill, set_aside, unreadable
 from textual.widgets import Static
 
@@ -28,11 +29,6 @@ def notices_of(app: PsoasApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(app, "notify", notify)
     return told
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def recent(app: PsoasApp) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apps import advance, plan_from, player_app
+from apps import advance, plan_from, player_app, settle
 
 from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
@@ -31,11 +31,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[History]:
 
     monkeypatch.setattr(History, "open", counting_open)
     return found
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_home_history_and_player_share_one_history_closed_at_the_end(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from apps import advance
+from apps import advance, settle
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input
 
@@ -78,11 +78,6 @@ def screen_text(app: PsoasApp) -> str:
         for strip in line
         for segment in strip
     )
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def until(pilot, condition: Callable[[], bool]) -> None:  # type: ignore[no-untyped-def]
@@ -200,8 +195,7 @@ async def palette_prompts(pilot, query: str) -> list[list[str]]:  # type: ignore
     palette = app.screen
     assert isinstance(palette, CommandPalette)
     palette.query_one(Input).value = query
-    await pilot.pause(0.3)
-    await settle(pilot)
+    await settle(pilot)  # the search (a worker) starts and ends
     listing = palette.query_one("CommandList")
     return [str(option.prompt).split("\n") for option in listing.options]  # type: ignore[attr-defined]
 

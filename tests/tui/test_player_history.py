@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from apps import advance, player, player_app
+from apps import advance, player, player_app, settle
 from histories import fill, locked, read_only, set_aside, short_waits
 from textual.widgets import Static
 
@@ -133,8 +133,7 @@ async def test_a_read_only_history_is_read_and_the_player_plays_on(
         app = PsoasApp(clock=FakeClock())
         told = notices_of(app, monkeypatch)
         async with app.run_test(size=(100, 30)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, HomeScreen)
             recent = str(app.screen.query_one("#recent-list", Static).render())
             assert "interrupted" in recent and "Left open" in recent

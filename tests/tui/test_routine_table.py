@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from apps import settle
 from textual.widgets import DataTable
 
 from psoas_tui.player.clock import FakeClock
@@ -105,8 +106,7 @@ async def test_the_library_at_any_width(width: int, user_routines: Path) -> None
     async with app.run_test(size=(width, 30)) as pilot:
         await pilot.pause()
         await pilot.press("r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#routines", DataTable)
         shown = "\n".join(lines(table, table.row_count + 1))
         for time in ("5:15", "4:10", "23:00", "6:32", "21:27", "29:32"):

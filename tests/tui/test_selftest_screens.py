@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from apps import settle, until
 from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets._footer import FooterKey
 
@@ -47,8 +48,7 @@ async def choose(pilot, answer_id: str) -> None:  # type: ignore[no-untyped-def]
 
 async def result_kept(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the worker that keeps the result finish, and its message reach the screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_the_whole_questionnaire_to_a_played_routine() -> None:
@@ -65,8 +65,7 @@ async def test_the_whole_questionnaire_to_a_played_routine() -> None:
         clock = the_app.clock
         assert isinstance(clock, FakeClock)
         clock.advance(11)
-        await pilot.pause(0.4)
-        assert "✓ Kneel on your left knee" in page_text(the_app)
+        await until(pilot, lambda: "✓ Kneel on your left knee" in page_text(the_app))
         await choose(pilot, "deep_front_hip")
         await choose(pilot, "nothing")  # right
         await choose(pilot, "pelvis_tips_back")  # knee lift, left
@@ -149,8 +148,7 @@ async def test_retaking_shows_what_changed_and_home_suggests_the_new_routine() -
         changes = str(second.screen.query_one("#changes", Static).render())
         assert "Left: was tight, now clear" in changes
         await pilot.press("escape")  # the result
-        await second.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "self-test" in str(second.screen.query_one("#suggested-why", Static).render())
 
 
@@ -214,8 +212,7 @@ async def test_see_a_professional_withdraws_the_last_routine_and_offers_no_play_
         await pilot.press("enter")
         assert isinstance(second.screen, SelfTestResultScreen)
         await pilot.press("escape")
-        await second.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(second.screen, HomeScreen)
         why = str(second.screen.query_one("#suggested-why", Static).render())
         assert "made for you" not in why and "physiotherapist or doctor" in why
@@ -336,6 +333,5 @@ async def test_a_see_a_professional_result_kept_by_the_cli_also_stops_the_sugges
     assert main(["selftest", "--answers", str(flagged), "--save"]) == 0
     home = PsoasApp(clock=FakeClock(), now=lambda: NOON)
     async with home.run_test(size=(100, 30)) as pilot:
-        await home.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert str(home.screen.query_one("#suggested-name", Static).render()) == "Nothing for now"

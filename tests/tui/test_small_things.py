@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from apps import settle
 from test_app import open_home
 from textual.theme import BUILTIN_THEMES
 
@@ -39,8 +40,7 @@ async def test_a_broken_routine_file_is_told_once_per_change(
 
         async def open_library_and_back() -> None:
             await pilot.press("r")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, LibraryScreen)
             await pilot.press("escape")
             await pilot.pause()
@@ -101,8 +101,7 @@ async def test_every_footer_fits_in_80_columns(key: str | None) -> None:
         await open_home(pilot)
         if key is not None:
             await pilot.press(key)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
         footer = app.screen.query_one(Footer)
         assert footer.virtual_size.width <= footer.size.width == 80, type(app.screen).__name__
 

@@ -3,7 +3,7 @@ pain report, the exercise skipped, the next one done."""
 
 from __future__ import annotations
 
-from apps import advance, plan_from
+from apps import advance, plan_from, settle
 from textual.widgets import DataTable, Static
 
 from psoas_tui.player.clock import FakeClock
@@ -12,11 +12,6 @@ from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.screens.history import HistoryScreen
 from psoas_tui.tui.screens.home import HomeScreen
 from psoas_tui.tui.screens.summary import SummaryScreen
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_the_summary_and_the_history_screen_say_the_same() -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
-from apps import advance, player, player_app
+from apps import advance, player, player_app, settle
 from rich.console import Console
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -99,8 +99,7 @@ async def follow(pilot, route: Route) -> None:  # type: ignore[no-untyped-def]
             await advance(app, pilot, step)
         else:
             await pilot.press(step)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     assert isinstance(app.screen, route.screen)
     if route.segment is not None:
         assert player(app).session.segment.kind == route.segment
@@ -143,8 +142,7 @@ async def test_every_screen_works_in_the_smallest_window_and_survives_resizes(na
         focused = app.focused
         assert focused is None or focused.region.area > 0, f"{focused} has no room"
         for size in RESIZES:
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await pilot.resize_terminal(*size)  # (it waits for the screen to take the size)
             assert is_hidden(app) == (size == (20, 6)), size
             for key in KEYS_AT_EACH_SIZE:
                 await pilot.press(key)
@@ -203,8 +201,7 @@ def text(app: PsoasApp, selector: str) -> str:
 async def test_the_catalogue_opens_and_closes_in_40_columns(size: tuple[int, int]) -> None:
     app = start_app("home")
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, CatalogueScreen)

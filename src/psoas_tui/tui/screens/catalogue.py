@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from psoas_tui.catalogue.model import Catalogue, Exercise
@@ -33,6 +33,7 @@ from psoas_tui.routine.resolve import single_exercise_plan
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.keys import first_key
 from psoas_tui.tui.widgets.figure import PosePair, Side
+from psoas_tui.tui.widgets.footer import Footer
 
 DETAIL_DELAY = 0.15
 """Seconds of no typing before the detail pane follows the filter."""

@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from psoas_tui.tui.base import AppScreen
 from psoas_tui.tui.dialogs.safety import SAFETY_NOTE
 from psoas_tui.tui.keys import Section, help_text, key_label, keys_label, keys_of, sections
+from psoas_tui.tui.widgets.footer import Footer
 
 KEY_SHARE = (1, 4)
 """The keys column's and the text column's shares of the width: the same in every section, so

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from psoas_tui.routine.plan import RoutinePlan
 from psoas_tui.tui.base import AppScreen
 from psoas_tui.tui.keys import first_key, hint
+from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.name_line import NameLine
 from psoas_tui.tui.widgets.plain import PlainStatic
 

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from psoas_tui.player.describe import plural
 from psoas_tui.routine.library import RoutineEntry
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
+from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
 from psoas_tui.tui.widgets.routine_table import RoutineRow, RoutineTable
 

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.player.clock import Clock
@@ -46,6 +46,7 @@ from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
 from psoas_tui.tui.widgets.big_text import BigText
 from psoas_tui.tui.widgets.figure import PoseFigure
+from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
 
 FEW_COLOURS = ("standard", "windows")

@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, OptionList, SelectionList, Static
+from textual.widgets import Checkbox, Header, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from psoas_tui.selftest.questions import (
@@ -40,6 +40,7 @@ from psoas_tui.selftest.questions import (
 )
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.keys import first_key, hint
+from psoas_tui.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from psoas_tui.selftest.answers import Answers

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from psoas_tui.selftest.report import headline, result_lines, routine_lines
 from psoas_tui.services.selftest_outcome import SelfTestOutcome
 from psoas_tui.tui.keys import hint
+from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
 
 
