@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from psoas_tui.store.settings import load_settings
 from psoas_tui.tui.app import PsoasApp
+from psoas_tui.tui.widgets.figure import PoseFigure
 
 
 def footer_word(app: PsoasApp, key: str) -> str:
@@ -53,3 +54,22 @@ async def test_sound_and_voice_are_shown_and_remembered() -> None:
         assert shown(app, "#sound") == "muted"
         assert load_settings()[0].muted is True
         assert "Short test routine · exercise 1 of 2" in shown(app, "#routine")
+
+
+async def test_the_pose_figure_follows_the_exercise_side_and_window() -> None:
+    app = player_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        figure = app.screen.query_one("#figure", PoseFigure)
+        slot = app.screen.query_one("#figure-slot")
+        assert figure.shown == ("half-kneeling-hip-flexor-stretch", "left", 0.0)  # get ready
+        assert slot.display and figure.size.width >= 20
+        lines = [figure.render_line(y).text for y in range(figure.size.height)]
+        assert any(line.strip(" \u2800") for line in lines)  # something is drawn
+        await advance(app, pilot, 5 + 3)
+        assert figure.shown == ("half-kneeling-hip-flexor-stretch", "left", 1.0)  # the hold
+        await advance(app, pilot, 30)
+        assert figure.shown == ("half-kneeling-hip-flexor-stretch", "right", 0.0)  # switch
+        await pilot.resize_terminal(40, 12)
+        assert not slot.display  # no room: the countdown takes the width
+        await pilot.resize_terminal(120, 40)
+        assert slot.display
