@@ -85,10 +85,17 @@ class BigText(Widget):
         else:
             lines = list(fit.lines)
         top = max(0, (height - len(lines)) // 2)
+        blank = Style(bgcolor=style.bgcolor)
         strips = [Strip.blank(width, self.rich_style) for _ in range(top)]
         for line in lines[: height - top]:
             left = max(0, (width - len(line)) // 2)
             right = max(0, width - left - len(line))
-            segments = [Segment(" " * left + line[:width] + " " * right, style)]
+            # The margins are segments of their own (only the background), as Textual draws
+            # them for centred text: a screenshot (SVG) then places the letters where they are.
+            segments = [
+                Segment(" " * left, blank),
+                Segment(line[:width], style),
+                Segment(" " * right, blank),
+            ]
             strips.append(Strip(segments, width))
         return strips
