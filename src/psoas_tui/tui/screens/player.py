@@ -118,28 +118,33 @@ class PlayerScreen(Screen[None]):
 
     # --- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # Textual draws every widget whose container meets a repaint's area again: what
+        # changes every second (countdown, bars) sits together, and what does not is grouped in
+        # containers above and below it, so that a second's repaint leaves those alone.
         with Vertical(id="player"):
-            with Horizontal(id="player-context"):
-                yield PlainStatic("", id="routine")
-                yield Static("", id="sound", markup=False)
-            with Horizontal(id="player-top"):
-                yield Static("", id="headline", markup=False)
-                yield Static("", id="set", markup=False)
-            yield PlainStatic("", id="exercise")
-            yield BigText("", id="side")
-            yield PlainStatic("", id="coming")
-            yield PlainStatic("", id="side-instruction")
+            with Vertical(id="player-head"):
+                with Horizontal(id="player-context"):
+                    yield PlainStatic("", id="routine")
+                    yield Static("", id="sound", markup=False)
+                with Horizontal(id="player-top"):
+                    yield Static("", id="headline", markup=False)
+                    yield Static("", id="set", markup=False)
+                yield PlainStatic("", id="exercise")
+                yield BigText("", id="side")
+                yield PlainStatic("", id="coming")
+                yield PlainStatic("", id="side-instruction")
             with Horizontal(id="stage"):
                 with Container(id="figure-slot"):
                     yield PoseFigure(id="figure")
                 yield BigText("", id="countdown")
             yield Static("", id="reps", markup=False)
-            yield PlainStatic("", id="cue")
-            yield PlainStatic("", id="steps")
             yield Bar("this", id="segment-bar", classes="bar-row")
             yield Bar("all", id="session-bar", classes="bar-row")
-            yield PlainStatic("", id="next")
-            yield Static("", id="hint", markup=False)
+            with Vertical(id="player-foot"):
+                yield PlainStatic("", id="cue")
+                yield PlainStatic("", id="steps")
+                yield PlainStatic("", id="next")
+                yield Static("", id="hint", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_resize(self, event: events.Resize) -> None:
