@@ -108,3 +108,25 @@ def test_the_player_process_marks_the_session_interrupted_on_sigterm(tmp_path: P
     with History.open(home / "history.sqlite3") as history:
         (session,) = history.sessions()
     assert session.outcome == "interrupted"
+
+
+def test_a_stop_signal_while_textual_loads_is_a_stop_even_when_python_wraps_it(
+    monkeypatch: pytest.MonkeyPatch, psoas_home: Path
+) -> None:
+    """A SIGTERM that lands in a class's `__set_name__` while Textual's modules load comes out
+    as a RuntimeError (Python wraps what `__set_name__` raises): it is still the stop, not a
+    crash with a report."""
+    from psoas_tui.cli import exit_codes, play
+    from psoas_tui.tui import app as app_module
+
+    class SignalledWhileLoading:
+        def __set_name__(self, owner: type, name: str) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler raises here
+
+    def loading(**_: object) -> None:
+        type("Loading", (), {"part": SignalledWhileLoading()})
+
+    monkeypatch.setattr(play, "missing_terminal", lambda _: None)
+    monkeypatch.setattr(app_module, "PsoasApp", loading)
+    assert play.run_app() == exit_codes.from_signal(signal.SIGTERM)
+    assert not list(psoas_home.rglob("crash*"))

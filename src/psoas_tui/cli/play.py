@@ -39,6 +39,12 @@ def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
             stopper.attach(app)
         except StoppedBeforeStart:
             return stopper.return_code or 1
+        except Exception:
+            # Python wraps an exception raised in some places (a class's `__set_name__` while
+            # Textual's modules load) in a RuntimeError: the stop signal's, when one came.
+            if stopper.signum is None:
+                raise
+            return stopper.return_code or 1
         try:
             _run(app)
         except KeyboardInterrupt:
