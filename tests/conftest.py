@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from speed import settle_garbage_collector, share_css_parses
+from speed import quicker_idle_steps, settle_garbage_collector, share_css_parses
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Before the first test of this process (a worker's, with xdist)."""
     share_css_parses()
+    quicker_idle_steps()
     settle_garbage_collector()
 
 
