@@ -210,3 +210,74 @@ def test_a_player_that_fails_every_time_gives_way_to_the_bell(tmp_path: Path) ->
     assert wait_for(rang)
     announcer.close()
     assert announcer.sounds is not None and announcer.sounds.helpers.running == []
+
+
+LINE_SPEAKER = """\
+import os, sys
+from pathlib import Path
+log = Path(sys.argv[1])
+for line in sys.stdin:  # says each line as it comes, like espeak-ng --stdin
+    with (log / "said").open("a") as said:
+        said.write(f"{os.getpid()}:{line.strip()}\\n")
+"""
+
+
+def test_a_streaming_engine_says_every_phrase_with_one_process_unless_it_cuts(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "log"
+    log.mkdir()
+    script = program(tmp_path / "bin", "speaker", LINE_SPEAKER)
+    engine = SpeechEngine("lines", (str(script), str(log)), (str(script),), streams=True)
+    now = [0.0]
+    speaker = Speaker(engine, clock=lambda: now[0])
+    said = log / "said"
+
+    def lines() -> list[str]:
+        return said.read_text().splitlines() if said.exists() else []
+
+    speaker.say("Left side. Lunge. Thirty seconds.")
+    now[0] += 10.0  # long after the phrase was said
+    speaker.say("Three.")
+    now[0] += 1.0
+    speaker.say("Two.")
+    assert wait_for(lambda: len(lines()) == 3)
+    pids = {line.split(":")[0] for line in lines()}
+    assert len(pids) == 1  # one process for the three phrases
+    assert [line.split(":", 1)[1] for line in lines()] == [
+        "Left side. Lunge. Thirty seconds.",
+        "Three.",
+        "Two.",
+    ]
+    speaker.say("Switch to the right side.")
+    speaker.say("One.")  # at once: the phrase before is still being said, so it is cut
+    assert wait_for(lambda: lines()[-1].endswith(":One."))
+    assert lines()[-1].split(":")[0] not in pids
+    first = speaker._current
+    speaker.close()
+    assert first is not None and first.poll() is not None and speaker.helpers.running == []
+
+
+def test_a_streaming_engine_ends_when_phrases_stop_coming(tmp_path: Path) -> None:
+    from psoas_tui.audio.speech import LINGER_SECONDS
+
+    log = tmp_path / "log"
+    log.mkdir()
+    script = program(tmp_path / "bin", "speaker", LINE_SPEAKER)
+    engine = SpeechEngine("lines", (str(script), str(log)), (str(script),), streams=True)
+    now = [0.0]
+    speaker = Speaker(engine, clock=lambda: now[0])
+    assert speaker.linger() is None  # nothing running
+    speaker.say("Halfway.")
+    process = speaker._current
+    assert process is not None
+    waited = speaker.linger()
+    assert waited is not None and LINGER_SECONDS < waited < LINGER_SECONDS + 3
+    speaker.rest()  # too soon: kept for the next phrase
+    assert process.poll() is None
+    now[0] += waited
+    speaker.rest()
+    assert wait_for(lambda: process.poll() is not None)  # it said its line and ended
+    assert (log / "said").read_text().endswith(":Halfway.\n")
+    assert speaker.linger() is None
+    speaker.close()

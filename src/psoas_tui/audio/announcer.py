@@ -112,7 +112,13 @@ class Announcer:
 
     def _work(self) -> None:
         while True:
-            work = self._queue.get()
+            speaker = self.speaker
+            try:  # a speech engine kept for quick phrases is let go once they stop coming
+                work = self._queue.get(timeout=speaker.linger() if speaker else None)
+            except queue.Empty:
+                if speaker is not None:
+                    speaker.rest()
+                continue
             if work is None:
                 return
             try:

@@ -55,9 +55,10 @@ class Helpers:
         argv: list[str],
         text: str | None = None,
         path: Path | None = None,
+        keep_open: bool = False,
     ) -> subprocess.Popen[bytes] | None:
         """Start `argv` (with `text` on its standard input, `path` as `PSOAS_AUDIO_FILE`);
-        None when it cannot start."""
+        None when it cannot start. With `keep_open` its standard input stays open for more."""
         self.reap()
         try:
             process = subprocess.Popen(
@@ -77,8 +78,10 @@ class Helpers:
             # a few hundred bytes: the pipe takes them at once, the helper reads them at leisure
             with contextlib.suppress(OSError):
                 process.stdin.write(text.encode("utf-8", "replace"))
-            with contextlib.suppress(OSError):
-                process.stdin.close()
+                process.stdin.flush()
+            if not keep_open:
+                with contextlib.suppress(OSError):
+                    process.stdin.close()
         self.running.append(process)
         return process
 
@@ -103,6 +106,9 @@ class Helpers:
 
     def stop(self, process: subprocess.Popen[bytes]) -> None:
         """Kill `process` if it still runs, and reap it."""
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
         if process.poll() is None:
             with contextlib.suppress(OSError):
                 process.kill()

@@ -8,13 +8,15 @@ still being said, so the voice keeps time with the clock.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import wave
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from psoas_tui.audio.processes import (
     with_file,
 )
 from psoas_tui.audio.wav import read_wav, resample
+from psoas_tui.player.cue_plan import speech_seconds
 from psoas_tui.textfile.printable import printable
 
 MAX_WORDS = 400
@@ -47,11 +50,18 @@ class SpeechEngine:
     name: str
     speak: tuple[str, ...]
     render: tuple[str, ...]
+    streams: bool = False
+    """The speaking program says each line of its standard input as it comes (espeak-ng): one
+    process speaks a whole session, instead of one started for every phrase ("Two", "Three"
+    on each rep)."""
 
 
 def _espeak(program: str) -> SpeechEngine:
     return SpeechEngine(
-        Path(program).name, (program, "--stdin"), (program, "--stdin", "-w", "{file}")
+        Path(program).name,
+        (program, "--stdin"),
+        (program, "--stdin", "-w", "{file}"),
+        streams=True,
     )
 
 
@@ -105,19 +115,62 @@ def clean_words(words: str) -> str:
     return printable(" ".join(words.split()))[:MAX_WORDS]
 
 
+LINGER_SECONDS = 4.0
+"""A streaming engine stays this long after its last phrase for the next one (a count every
+rep of a timed set); then it ends, and the next phrase starts it again."""
+
+
 class Speaker:
     """Says words with an engine, in the background; a newer utterance cuts an older one."""
 
-    def __init__(self, engine: SpeechEngine) -> None:
+    def __init__(self, engine: SpeechEngine, clock: Callable[[], float] = time.monotonic) -> None:
         self.engine = engine
         self.helpers = Helpers()
+        self.clock = clock
         self._current: subprocess.Popen[bytes] | None = None
+        self._busy_until = 0.0
+        """When the last words should be said (an estimate): a phrase before then cuts them."""
 
     def say(self, words: str) -> None:
         """Start saying `words` (cutting what is still being said) and return at once."""
-        if self._current is not None:
-            self.helpers.stop(self._current)
-        self._current = self.helpers.start(list(self.engine.speak), clean_words(words))
+        text = clean_words(words)
+        now = self.clock()
+        busy, self._busy_until = now < self._busy_until, now + speech_seconds(text)
+        current = self._current
+        if self.engine.streams and not busy and current is not None and current.poll() is None:
+            try:  # the engine is quiet: the same process says the next line
+                assert current.stdin is not None
+                current.stdin.write(f"{text}\n".encode("utf-8", "replace"))
+                current.stdin.flush()
+                return
+            except (OSError, ValueError, AssertionError):
+                pass
+        if current is not None:
+            self.helpers.stop(current)
+        if self.engine.streams:
+            self._current = self.helpers.start(list(self.engine.speak), f"{text}\n", keep_open=True)
+        else:
+            self._current = self.helpers.start(list(self.engine.speak), text)
+
+    def linger(self) -> float | None:
+        """Seconds until a streaming engine that has nothing more to say should end (None: no
+        engine is running, nothing to wait for)."""
+        current = self._current
+        if not self.engine.streams or current is None or current.poll() is not None:
+            return None
+        return max(0.0, self._busy_until + LINGER_SECONDS - self.clock())
+
+    def rest(self) -> None:
+        """End a streaming engine that has been quiet for `LINGER_SECONDS` (it finishes what it
+        is saying first): between far-apart phrases no speech program stays in memory."""
+        current = self._current
+        if current is None or self.clock() < self._busy_until + LINGER_SECONDS:
+            return
+        if current.stdin is not None:
+            with contextlib.suppress(OSError):
+                current.stdin.close()
+        self._current = None
+        self.helpers.reap()
 
     @property
     def broken(self) -> bool:

@@ -7,10 +7,16 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import selectors
 import signal
 import termios
+import threading
+from codecs import getincrementaldecoder
 from typing import TYPE_CHECKING, Any
 
+from textual._parser import ParseError
+from textual._time import get_time
+from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
 if TYPE_CHECKING:
@@ -61,6 +67,30 @@ class TerminalOutput:
         return not self.gone and os.isatty(self.fileno())
 
 
+class WakingEvent(threading.Event):
+    """Textual's exit event for the input thread, which also wakes that thread at once (a byte
+    down a pipe it watches), so that it can wait for input without looking at the event ten
+    times a second."""
+
+    def __init__(self, wake_fd: int) -> None:
+        super().__init__()
+        self._wake_fd = wake_fd
+
+    def set(self) -> None:
+        super().set()
+        with contextlib.suppress(OSError):
+            os.write(self._wake_fd, b"x")
+
+
+def input_timeout(parser: XTermParser) -> float | None:
+    """How long the input thread may wait for a key: until the parser's pending timeout (a lone
+    escape becomes the Escape key after a moment), else for ever (the exit event wakes it)."""
+    due = getattr(parser, "_timeout_time", 0.0)  # Textual's parser, pinned below 9
+    if due is None:
+        return None
+    return max(0.0, due - get_time())
+
+
 class PsoasDriver(LinuxDriver):
     """`LinuxDriver` for a terminal that may go away at any moment.
 
@@ -82,6 +112,10 @@ class PsoasDriver(LinuxDriver):
         super().__init__(app, debug=debug, mouse=mouse, size=size)
         self.output = TerminalOutput(self._file)
         self._file = self.output  # type: ignore[assignment]  # a file-like in Textual's place
+        self._wake_read, self._wake_write = os.pipe()
+        os.set_blocking(self._wake_read, False)
+        os.set_blocking(self._wake_write, False)
+        self.exit_event = WakingEvent(self._wake_write)
 
     def terminal_present(self) -> bool:
         """Both ends of the terminal are still there."""
@@ -103,9 +137,43 @@ class PsoasDriver(LinuxDriver):
 
     def run_input_thread(self) -> None:
         try:
-            super().run_input_thread()
+            self._read_input()
         except OSError:  # the terminal has gone: end as on a hang-up
             os.kill(os.getpid(), signal.SIGHUP)
+
+    def _read_input(self) -> None:
+        """Textual's input loop (`LinuxDriver.run_input_thread`), but waiting for a key, for the
+        parser's escape timeout or for the exit event's wake-up, where Textual's looks ten times
+        a second whether it should end: an app at rest is woken only by what happens."""
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        selector.register(self._wake_read, selectors.EVENT_READ)
+        parser = XTermParser(self._debug)
+        decode = getincrementaldecoder("utf-8")().decode
+
+        def process(ready: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
+            keys = [key for key, mask in ready if mask & selectors.EVENT_READ]
+            if any(key.fd == self._wake_read for key in keys):
+                with contextlib.suppress(OSError):
+                    os.read(self._wake_read, 512)
+            if any(key.fd == self.fileno for key in keys):
+                data = decode(os.read(self.fileno, 4096), final=final)
+                if data:
+                    for event in parser.feed(data):
+                        self.process_message(event)
+            for event in parser.tick():
+                self.process_message(event)
+
+        try:
+            while not self.exit_event.is_set():
+                process(selector.select(input_timeout(parser)))
+            selector.unregister(self._wake_read)
+            process(selector.select(0.1), final=True)
+        finally:
+            selector.close()
+            with contextlib.suppress(EOFError, ParseError):
+                for _ in parser.feed(""):
+                    pass
 
     def restore_terminal_now(self) -> None:
         """Put the terminal back as well as can be done without waiting on anything: its modes
