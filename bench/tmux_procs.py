@@ -63,6 +63,9 @@ class Sample:
     server_ticks: int
     pids: tuple[int, ...]
     memory: Memory
+    """Of all the program's processes (the app and the helpers it started: sound, speech)."""
+    app_memory: Memory
+    """Of the app's own process (the pane's)."""
 
 
 def tmux(socket: str, *args: str) -> str:
@@ -186,7 +189,8 @@ def pane_pid(program: Program) -> int:
 
 def sample(program: Program) -> Sample:
     server = int(tmux(program.socket, "display-message", "-p", "#{pid}").strip())
-    pids = tuple(descendants(pane_pid(program)))
+    app = pane_pid(program)
+    pids = tuple(descendants(app))
     memories = [memory(pid) for pid in pids]
     return Sample(
         at=time.monotonic(),
@@ -199,4 +203,5 @@ def sample(program: Program) -> Sample:
             pss_kib=sum(item.pss_kib for item in memories),
             uss_kib=sum(item.uss_kib for item in memories),
         ),
+        app_memory=memory(app),
     )
