@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runs import run
 
-from psoas_tui.cli.main import main
 from psoas_tui.paths import builtin_routines_dir
 
 VALID = """\
@@ -22,15 +22,6 @@ exercise = "Kneeling hip flexor lunge"
 sets = 2
 hold_seconds = 45
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_check_a_valid_file_prints_ok_with_name_count_and_duration(

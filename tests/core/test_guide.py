@@ -10,13 +10,13 @@ from array import array
 from pathlib import Path
 
 import pytest
+from cli_runs import run
 from fake_programs import RENDERER, program
 from plans import exercise, plan
 
 from psoas_tui.audio.guide import render_guide
 from psoas_tui.audio.speech import SpeechEngine, find_engine
 from psoas_tui.audio.wav import read_wav
-from psoas_tui.cli.main import main
 from psoas_tui.paths import builtin_routines_dir
 from psoas_tui.player.cue_plan import cue_plan
 from psoas_tui.player.timeline import build_timeline
@@ -83,15 +83,6 @@ def test_a_guide_with_espeak_ng(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # --- psoas audio ------------------------------------------------------------------------------
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 def test_psoas_audio_without_voice_writes_the_guide(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
