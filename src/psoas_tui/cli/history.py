@@ -1,18 +1,70 @@
-"""`psoas history [--json]`: past sessions, newest first, with totals."""
+"""`psoas history [--json | --csv]`: past sessions, newest first, with totals."""
 
 from __future__ import annotations
 
+import csv
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from psoas_tui import paths
 from psoas_tui.cli import exit_codes
 from psoas_tui.player.describe import plural, sessions_total, tally_line
 from psoas_tui.store.history import History, HistoryError
+from psoas_tui.store.records import SessionRow
 from psoas_tui.textfile.printable import printable, printable_json
 
+CSV_HEADER = (
+    "id",
+    "started_at",
+    "ended_at",
+    "routine_id",
+    "routine",
+    "outcome",
+    "rating",
+    "work_seconds",
+    "left_seconds",
+    "right_seconds",
+    "spent_seconds",
+    "exercises_done",
+    "exercises_total",
+    "sets_done",
+    "sets_total",
+    "pain_reports",
+)
+"""The columns of `psoas history --csv`: times in ISO 8601 with the local offset, seconds to
+a tenth."""
 
-def run(as_json: bool, out: TextIO) -> int:
+
+def write_csv(sessions: Sequence[SessionRow], out: TextIO) -> None:
+    """`sessions` as CSV: the header, then a row each (text from files made printable)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for item in sessions:
+        counted = item.tally
+        writer.writerow(
+            (
+                item.session_id,
+                item.started_at.astimezone().isoformat(timespec="seconds"),
+                item.ended_at.astimezone().isoformat(timespec="seconds") if item.ended_at else "",
+                printable(item.routine_id),
+                printable(item.routine_name),
+                item.outcome,
+                item.rating or "",
+                round(counted.work_seconds, 1),
+                round(counted.left_seconds, 1),
+                round(counted.right_seconds, 1),
+                round(counted.spent_seconds, 1),
+                len(counted.exercises_done),
+                counted.exercises_total,
+                counted.sets_done,
+                counted.sets_total,
+                item.pain_reports,
+            )
+        )
+
+
+def run(as_json: bool, out: TextIO, as_csv: bool = False) -> int:
     """0 with the sessions listed; 1, with one line saying why, when the history cannot be read
     (the file is left as it is unless it was damaged, and then the line says where it went)."""
     try:
@@ -23,6 +75,9 @@ def run(as_json: bool, out: TextIO) -> int:
     except HistoryError as error:
         print(printable(f"psoas: {error}"), file=sys.stderr)
         return exit_codes.PROBLEMS
+    if as_csv:
+        write_csv(sessions, out)
+        return exit_codes.OK
     if as_json:
         print(printable_json([s.as_json() for s in sessions]), file=out)
         return exit_codes.OK

@@ -43,7 +43,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "history":
         from psoas_tui.cli import history
 
-        return history.run(args.json, out)
+        return history.run(args.json, out, as_csv=args.csv)
     if args.command == "selftest":
         if args.answers is None:
             if args.json or args.save:
@@ -54,10 +54,14 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import selftest
 
         return selftest.run(args.answers, args.json, args.save, out)
-    if args.command in ("show", "play", "audio"):
+    if args.command in ("show", "play", "audio", "log"):
         plan = _find_plan(args.routine)
         if plan is None:
             return exit_codes.PROBLEMS
+        if args.command == "log":
+            from psoas_tui.cli import log
+
+            return log.run(plan, args.date, args.rating, out)
         if args.command == "audio":
             from pathlib import Path
 
@@ -82,6 +86,8 @@ def _preflight(args: argparse.Namespace) -> str | None:
 
     if args.command == "list":
         return preflight.routines_problem(write=False)
+    if args.command == "log":
+        return preflight.history_problem()
     if args.command == "play" or (args.command == "selftest" and args.save and args.answers):
         return preflight.keeping_problem()
     return None

@@ -93,8 +93,31 @@ def build_parser() -> argparse.ArgumentParser:
         "`psoas show` counts)",
     )
 
+    log = commands.add_parser(
+        "log",
+        help="keep a session done without the app in the history",
+        description="Keep a session of ROUTINE done without the app: every set and side done as "
+        "planned (open-ended reps at their usual pace), counted in `psoas history` like a played "
+        "session. It is dated at noon, local time (today before noon: ending now).",
+    )
+    log.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+    log.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the day it was done (default: today; not later)"
+    )
+    log.add_argument(
+        "--rating",
+        choices=["easy", "right", "hard"],
+        help="how it felt: too easy, about right, too hard",
+    )
+
     history = commands.add_parser("history", help="list past sessions, newest first")
-    history.add_argument("--json", action="store_true", help="print JSON")
+    output = history.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument(
+        "--csv",
+        action="store_true",
+        help="print every session as CSV (a header row, then one row a session, newest first)",
+    )
 
     _add_selftest(commands)
     return parser

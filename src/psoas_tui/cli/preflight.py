@@ -22,3 +22,9 @@ def keeping_problem() -> str | None:
         or routines_problem(write=True)
         or access_problem(paths.history_db())
     )
+
+
+def history_problem() -> str | None:
+    """Why a session cannot be kept in the history: the data folder or the history cannot be
+    opened by this user."""
+    return paths.folder_problem(paths.home(), write=True) or access_problem(paths.history_db())
