@@ -29,6 +29,7 @@ PACKAGES = (
     "selftest",
     "services",
     "textfile",
+    "weeks",
 )
 """The core: plain Python, no Textual."""
 FRONT_ENDS = ("cli", "tui")
@@ -163,6 +164,24 @@ def test_the_store_uses_only_its_own_records_textfile_and_paths() -> None:
         if _within(found.importer, "store")
         and _is_ours(found.imported)
         and not _within(found.imported, *STORE_MAY_USE)
+    ]
+    assert wrong == []
+
+
+def test_weeks_stay_on_top_of_the_core() -> None:
+    """Weeks read the store, the catalogue (and routines, the player) and nothing imports them
+    back but the services and the front ends."""
+    wrong = [
+        str(found)
+        for found in imports()
+        if _within(found.imported, "weeks")
+        and not _within(found.importer, "weeks", "services", *FRONT_ENDS)
+    ] + [
+        str(found)
+        for found in imports()
+        if _within(found.importer, "weeks")
+        and _is_ours(found.imported)
+        and not _within(found.imported, "weeks", "store", "player", "routine", "catalogue")
     ]
     assert wrong == []
 

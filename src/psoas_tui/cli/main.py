@@ -44,6 +44,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import history
 
         return history.run(args.json, out, as_csv=args.csv)
+    if args.command == "stats":
+        from psoas_tui.cli import stats
+
+        return stats.run(args.json, args.today, out)
     if args.command == "selftest":
         if args.answers is None:
             if args.json or args.save:

@@ -119,8 +119,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="print every session as CSV (a header row, then one row a session, newest first)",
     )
 
+    _add_stats(commands)
     _add_selftest(commands)
     return parser
+
+
+def _add_stats(commands: argparse._SubParsersAction[Parser]) -> None:
+    stats = commands.add_parser(
+        "stats",
+        help="this week against the plan, streaks, the last 12 weeks, the per-side record",
+        description=(
+            "Weeks, not sessions: this week's stretch and strength days against the plan\n"
+            "(stretch 5 days a week, strengthen 2 with a day between), the current and the\n"
+            "longest streak (up to 2 days a week without a session do not break one), the\n"
+            "last 12 weeks' sessions and minutes, and the per-side record.\n\n"
+            "exit status: 0 ok, 1 the history cannot be read, 2 usage (a bad --today)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="count as if this were today (default: today)"
+    )
+    stats.epilog_source = _stats_epilog
+
+
+def _stats_epilog() -> str:
+    from psoas_tui.cli.stats import JSON_HELP
+
+    return JSON_HELP
 
 
 def _selftest_epilog() -> str:

@@ -1,0 +1,1 @@
+"""Weeks, not sessions: the weekly plan, the days trained, streaks and weekly totals."""
