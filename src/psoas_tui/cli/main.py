@@ -13,6 +13,7 @@ from psoas_tui.cli import exit_codes
 from psoas_tui.cli.parser import build_parser
 
 if TYPE_CHECKING:
+    from psoas_tui.routine.parse import LoadedRoutine
     from psoas_tui.routine.plan import RoutinePlan
 
 
@@ -58,6 +59,13 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import selftest
 
         return selftest.run(args.answers, args.json, args.save, out)
+    if args.command == "progress":
+        loaded = _find_loaded(args.routine)
+        if loaded is None:
+            return exit_codes.PROBLEMS
+        from psoas_tui.cli import progress
+
+        return progress.run(loaded, args.json, args.save, out)
     if args.command in ("show", "play", "audio", "log"):
         plan = _find_plan(args.routine)
         if plan is None:
@@ -92,6 +100,10 @@ def _preflight(args: argparse.Namespace) -> str | None:
         return preflight.routines_problem(write=False)
     if args.command == "log":
         return preflight.history_problem()
+    if args.command == "progress":
+        return preflight.history_problem() or (
+            preflight.routines_problem(write=True) if args.save else None
+        )
     if args.command == "play" or (args.command == "selftest" and args.save and args.answers):
         return preflight.keeping_problem()
     return None
@@ -99,12 +111,19 @@ def _preflight(args: argparse.Namespace) -> str | None:
 
 def _find_plan(ref: str) -> RoutinePlan | None:
     """The routine a command names, or None after printing why it cannot be used."""
+    loaded = _find_loaded(ref)
+    return None if loaded is None else loaded.plan
+
+
+def _find_loaded(ref: str) -> LoadedRoutine | None:
+    """The routine a command names, read and resolved, or None after printing why it cannot be
+    used."""
     from psoas_tui.routine.library import RoutineNotFound, find_routine
     from psoas_tui.textfile.printable import printable
     from psoas_tui.textfile.problems import ProblemsError
 
     try:
-        return find_routine(ref).plan
+        return find_routine(ref)
     except ProblemsError as error:
         for problem in error.problems:
             print(printable(str(problem)), file=sys.stderr)

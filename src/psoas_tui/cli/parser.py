@@ -110,6 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="how it felt: too easy, about right, too hard",
     )
 
+    progress = commands.add_parser(
+        "progress",
+        help="the next level of a routine (or a step back) from how its sessions felt",
+        description="From the ratings and pain reports of ROUTINE's last sessions: after 2 "
+        "rated too easy in a row without pain, longer holds and more reps up to the top of the "
+        "articles' ranges, then the harder variant; after too hard or pain, a step back toward "
+        "the bottom, then the easier variant. Prints what would change and why, and the diff.",
+    )
+    progress.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+    progress.add_argument("--json", action="store_true", help="print JSON")
+    progress.add_argument(
+        "--save",
+        action="store_true",
+        help="save the new routine to your routines (the old one is not changed); print its path",
+    )
+
     history = commands.add_parser("history", help="list past sessions, newest first")
     output = history.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON")
