@@ -28,7 +28,7 @@ NOON = datetime(2026, 11, 21, 12, 0)
 
 def app() -> PsoasApp:
     save_settings(Settings(safety_note_seen=True))
-    return PsoasApp(clock=FakeClock(), now=lambda: NOON)
+    return PsoasApp(clock=FakeClock(), now=lambda: NOON, today=NOON.date)
 
 
 def keys(*pressed: str):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,6 +79,7 @@ class PsoasApp(SteadyApp):
         start: str = "home",
         clock: Clock | None = None,
         now: Callable[[], datetime] = datetime.now,
+        today: Callable[[], date] = date.today,
         catalogue: Catalogue | None = None,
         history_path: Path | None = None,
         settings_path: Path | None = None,
@@ -89,6 +90,8 @@ class PsoasApp(SteadyApp):
         self.clock: Clock = clock or MonotonicClock()
         self.now = now
         """The wall clock (local time), for the time-of-day suggestion."""
+        self.today = today
+        """Today's local date, for the weeks on the history screen."""
         if catalogue is not None:
             self.catalogue = catalogue
         self.history_path = history_path or paths.history_db()
