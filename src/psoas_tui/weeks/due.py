@@ -96,7 +96,7 @@ def due_today(
         return Due("rest", "this week's plan is met: a rest day", None)
     return Due(
         "rest",
-        f"strength yesterday: leave a day between ({plural(strength_needed, 'strength day')} "
-        "still to do this week)",
+        f"strength yesterday: leave a day between; {plural(strength_needed, 'strength day')} "
+        "still to do this week",
         None,
     )
