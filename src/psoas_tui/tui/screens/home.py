@@ -1,6 +1,10 @@
-"""Home: what to do now (one key to start it), the last sessions, and keys to everything."""
+"""Home: what to do now (one key to start it), this week against the plan (one key to start what
+is due today), the last sessions, and keys to everything."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,6 +20,21 @@ from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.name_line import NameLine
 from psoas_tui.tui.widgets.plain import PlainStatic
 
+if TYPE_CHECKING:
+    from psoas_tui.store.records import SessionRow
+
+
+@dataclass(frozen=True, slots=True)
+class WeekView:
+    """This week as home shows it, read in a worker: the lines of the "This week" panel and the
+    routine due today (None when nothing is due, or it could not be read: `why_none` says)."""
+
+    due: str
+    week: str
+    streak: str
+    plan: RoutinePlan | None
+    why_none: str
+
 
 class HomeScreen(AppScreen):
     """The first screen of `psoas`."""
@@ -24,6 +43,13 @@ class HomeScreen(AppScreen):
     HELP_PURPOSE = "what to do now, one key from starting it"
     BINDINGS = [
         Binding("enter,s", "start", "Start", tooltip="Start the suggested routine"),
+        Binding(
+            "w",
+            "do_due",
+            "Today's",
+            tooltip="Do today's: start what this week's plan says is due today",
+            show=False,  # the "This week" panel says it; the footer keeps room at 80 columns
+        ),
         Binding("c", "app.open_catalogue", "Catalogue"),
         Binding(
             "d",
@@ -45,13 +71,19 @@ class HomeScreen(AppScreen):
         """The suggestion and last sessions were read (in a worker)."""
 
         def __init__(
-            self, plan: RoutinePlan | None, reason: str, sessions: list[str], error: str
+            self,
+            plan: RoutinePlan | None,
+            reason: str,
+            sessions: list[str],
+            error: str,
+            week: WeekView | None = None,
         ) -> None:
             super().__init__()
             self.plan = plan
             self.reason = reason
             self.sessions = sessions
             self.error = error
+            self.week = week
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,6 +91,8 @@ class HomeScreen(AppScreen):
         self.why_none = ""
         """Why there is no routine to start, once the suggestion is read."""
         self.nothing_suggested = False
+        self.week: WeekView | None = None
+        """This week and what is due today, once read."""
         """The suggestion was read and there is none (the last self-test said to see a
         professional)."""
 
@@ -76,6 +110,14 @@ class HomeScreen(AppScreen):
                     id="suggested-keys",
                     classes="keys-hint",
                     markup=False,
+                )
+            with Vertical(id="week", classes="panel"):
+                yield Static("This week", classes="panel-title", markup=False)
+                yield PlainStatic("…", id="week-due")
+                yield PlainStatic("", id="week-progress")
+                yield PlainStatic("", id="week-streak")
+                yield Static(
+                    hint(self.BINDINGS, "do_due"), id="week-keys", classes="keys-hint", markup=False
                 )
             with Vertical(id="recent", classes="panel"):
                 yield Static("Last sessions", classes="panel-title", markup=False)
@@ -114,10 +156,12 @@ class HomeScreen(AppScreen):
         app = self.psoas
         lines: list[str] = []
         see_professional = False
+        week: WeekView | None = None
         try:
             history = app.history()
             last = last_selftest(history)
             see_professional = last is not None and last.result.see_professional
+            week = self.read_week(history.sessions(), see_professional=see_professional)
             for item in history.sessions(limit=5, worked_only=True):
                 when = item.started_at.astimezone().strftime("%a %d %b %H:%M")
                 lines.append(
@@ -133,7 +177,44 @@ class HomeScreen(AppScreen):
                 plan = find_routine(suggestion.routine_ref).plan
             except (ProblemsError, RoutineNotFound) as problem:
                 error = str(problem)
-        self.post_message(self.Loaded(plan, suggestion.reason, lines, error))
+        self.post_message(self.Loaded(plan, suggestion.reason, lines, error, week))
+
+    def read_week(self, sessions: list[SessionRow], *, see_professional: bool) -> WeekView:
+        """This week as of the app's today, what is due, and its routine (read here, in the
+        worker). No routine is due after a self-test that said to see a professional."""
+        from psoas_tui.player.describe import plural
+        from psoas_tui.routine.library import RoutineNotFound, find_routine
+        from psoas_tui.textfile.problems import ProblemsError
+        from psoas_tui.weeks.days import training_days
+        from psoas_tui.weeks.due import due_today
+        from psoas_tui.weeks.record import weeks_record
+
+        app = self.psoas
+        record = weeks_record(sessions, [], app.now().date())
+        due = due_today(record, training_days(sessions), app.selftest_routine())
+        week, plan = record.week, record.week.plan
+        progress = (
+            f"Week: stretch {week.stretch_days}/{plan.stretch_days} · "
+            f"strength {week.strength_days}/{plan.strength_days}"
+        )
+        current, longest = record.streaks.current, record.streaks.longest
+        streak = (
+            f"Streak: {plural(current.days if current else 0, 'day')} "
+            f"(longest {longest.days if longest else 0})"
+        )
+        if see_professional:
+            text = "Due today: nothing (see a professional first)"
+            return WeekView(text, progress, streak, None, "your last self-test said to see one")
+        routine, why_none = None, due.reason
+        name: str = due.kind
+        if due.routine_ref is not None:
+            try:
+                routine = find_routine(due.routine_ref).plan
+                name = f"{due.kind} — {routine.name}"
+            except (ProblemsError, RoutineNotFound) as problem:
+                why_none = f"the {due.kind} routine could not be read: {problem}"
+                name = f"{due.kind} ({why_none})"
+        return WeekView(f"Due today: {name} ({due.reason})", progress, streak, routine, why_none)
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         from psoas_tui.player.describe import estimated_duration
@@ -162,6 +243,16 @@ class HomeScreen(AppScreen):
         first = "" if nothing else f" Press {start} to start your first."
         recent = "\n".join(message.sessions) or f"None yet.{first}"
         self.query_one("#recent-list", Static).update(recent)
+        self.week = message.week
+        if message.week is not None:
+            self.query_one("#week-due", Static).update(message.week.due)
+            self.query_one("#week-progress", Static).update(message.week.week)
+            self.query_one("#week-streak", Static).update(message.week.streak)
+        else:
+            self.query_one("#week-due", Static).update("(the history could not be read)")
+        self.query_one("#week-keys", Static).display = (
+            message.week is not None and message.week.plan is not None
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No start key when nothing is suggested (after a "see a professional" result)."""
@@ -172,3 +263,11 @@ class HomeScreen(AppScreen):
             self.psoas.play(self.plan)
         elif self.why_none:
             self.notify(f"No routine to start: {self.why_none}.", markup=False)
+
+    def action_do_due(self) -> None:
+        """Start what is due today; say why not when nothing is."""
+        week = self.week
+        if week is not None and week.plan is not None:
+            self.psoas.play(week.plan)
+        elif week is not None:
+            self.notify(f"Nothing to start today: {week.why_none}.", markup=False)

@@ -1,0 +1,25 @@
+"""Snapshot of home with a week in progress (80×24): what is due, the week, the streak."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from apps import home_app, settle
+from week_history import week_in_progress
+
+
+@pytest.fixture
+def in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Sessions shown in UTC whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_home_with_a_week_in_progress(snap_compare, in_utc) -> None:  # type: ignore[no-untyped-def]
+    week_in_progress()
+    assert snap_compare(home_app(), terminal_size=(80, 24), run_before=settle)
