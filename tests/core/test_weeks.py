@@ -176,6 +176,18 @@ def test_kinds_of_a_session() -> None:
     assert catalogue_kind("Nothing of the sort") is None
 
 
+def test_a_session_is_the_kind_most_of_its_exercises_are() -> None:
+    rows = [
+        session(d("2026-11-16"), ("Lunge", "Foam roll", "Lunge", "Dead bug")),  # ends with bridges
+        session(d("2026-11-17"), ("Dead bug", "Dead bug", "Lunge")),
+        session(d("2026-11-18"), ("Dead bug", "Lunge")),
+    ]
+    days = training_days(rows, kind_of, UTC)
+    assert (days[d("2026-11-16")].stretch, days[d("2026-11-16")].strength) == (True, False)
+    assert (days[d("2026-11-17")].stretch, days[d("2026-11-17")].strength) == (False, True)
+    assert (days[d("2026-11-18")].stretch, days[d("2026-11-18")].strength) == (True, True)
+
+
 def test_this_weeks_progress_against_the_plan() -> None:
     rows = [
         session(d("2026-11-15")),  # last week's Sunday

@@ -3,9 +3,12 @@ day, a strength day or both, and the Monday-Sunday weeks they fall in.
 
 A session counts for the day it started on (in local time) when it did real work: a whole second
 in holds and reps (`Tally.worked`), whatever its outcome. Its exercises say what kind of day it
-was: a day is a **strength day** when a session that day did a `strengthen` exercise, and a
-**stretch day** when one did anything else (a stretch, a release, an activation, or an exercise
-the catalogue does not know, taken to be a stretch). A session of both kinds makes both.
+was, by what most of them were: a session is a **strength** session when at least half of the
+exercises it did are `strengthen` ones, and a **stretch** session when at least half are anything
+else (a stretch, a release, an activation, or an exercise the catalogue does not know, taken to
+be a stretch); a half-and-half session is both. A stretching routine that ends with a set of
+bridges (Tight psoas) is a stretch day, not a strength day too. A day is a strength day or a
+stretch day when one of its sessions is.
 """
 
 from __future__ import annotations
@@ -58,9 +61,11 @@ def training_days(
     for row in sessions:
         if not row.tally.worked:
             continue
-        kinds = {kind_of(name) for name in row.tally.exercises_done} or {None}
-        strength = STRENGTH in kinds
-        stretch = bool(kinds - {STRENGTH})
+        kinds = [kind_of(name) for name in row.tally.exercises_done] or [None]
+        strengthening = sum(kind == STRENGTH for kind in kinds)
+        others = len(kinds) - strengthening
+        strength = strengthening > 0 and strengthening >= others
+        stretch = others > 0 and others >= strengthening
         day = local_date(row, tz)
         before = found.get(day)
         if before is not None:
