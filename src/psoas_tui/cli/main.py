@@ -49,6 +49,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import stats
 
         return stats.run(args.json, args.today, out)
+    if args.command == "remind":
+        from psoas_tui.cli import remind
+
+        return remind.run(args.every, args.start, args.end, args.weekends, args.once, out)
     if args.command == "selftest":
         if args.answers is None:
             if args.json or args.save:

@@ -136,8 +136,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _add_stats(commands)
+    _add_remind(commands)
     _add_selftest(commands)
     return parser
+
+
+def _add_remind(commands: argparse._SubParsersAction[Parser]) -> None:
+    remind = commands.add_parser(
+        "remind",
+        help="remind you to get up from the desk every hour of the working day",
+        description=(
+            "Runs in the foreground (a terminal pane): says when the next reminder comes,\n"
+            "waits, then shows a desktop notification (notify-send on Linux, osascript on\n"
+            "macOS, else the terminal bell): time for a desk break, `psoas play desk-break`.\n"
+            "The articles say to get up about every hour. Ctrl-C ends it.\n\n"
+            "exit status: 0 ok (--once), 2 usage (a bad value), 130 Ctrl-C"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    remind.add_argument(
+        "--every", metavar="MINUTES", help="minutes between reminders (default: 60)"
+    )
+    remind.add_argument(
+        "--from",
+        dest="start",
+        metavar="HH:MM",
+        default="09:00",
+        help="the working day starts (default: 09:00; the first reminder is one interval later)",
+    )
+    remind.add_argument(
+        "--to",
+        dest="end",
+        metavar="HH:MM",
+        default="17:00",
+        help="the working day ends (default: 17:00; no reminder at or after it)",
+    )
+    remind.add_argument("--weekends", action="store_true", help="remind on Saturday and Sunday too")
+    remind.add_argument(
+        "--once",
+        action="store_true",
+        help="remind now and exit (for cron or a systemd timer; prints nothing when a desktop "
+        "notification was shown)",
+    )
 
 
 def _add_stats(commands: argparse._SubParsersAction[Parser]) -> None:
