@@ -35,6 +35,11 @@ def settings_file() -> Path:
     return home() / "settings.toml"
 
 
+def plan_file() -> Path:
+    """The weekly plan TOML (stretch and strength days, desk breaks, runner)."""
+    return home() / "plan.toml"
+
+
 def history_db() -> Path:
     """The SQLite database of sessions and self-test results."""
     return home() / "history.sqlite3"

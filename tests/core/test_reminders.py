@@ -230,3 +230,28 @@ def test_bad_values_are_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], argv: list[str], error: str
 ) -> None:
     assert run(capsys, "remind", *argv, "--once") == (2, "", f"psoas remind: {error}\n")
+
+
+def test_remind_takes_the_plans_hours_and_interval_unless_told(
+    psoas_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psoas_tui.cli import remind as remind_command
+    from psoas_tui.weeks.reminders import ReminderSchedule
+
+    schedules: list[ReminderSchedule] = []
+    monkeypatch.setattr(
+        remind_command, "remind_forever", lambda schedule, out, err: schedules.append(schedule)
+    )
+    assert run(capsys, "plan", "--set", "every_minutes=30", "--set", "work_start=08:00")[0] == 0
+    assert run(capsys, "remind")[0] == 0
+    assert (schedules[-1].every, schedules[-1].start, schedules[-1].end) == (
+        30,
+        time(8, 0),
+        time(17, 0),
+    )
+    assert run(capsys, "remind", "--every", "45", "--to", "12:00")[0] == 0
+    assert (schedules[-1].every, schedules[-1].start, schedules[-1].end) == (
+        45,
+        time(8, 0),
+        time(12, 0),
+    )

@@ -53,6 +53,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import remind
 
         return remind.run(args.every, args.start, args.end, args.weekends, args.once, out)
+    if args.command == "plan":
+        from psoas_tui.cli import plan as plan_command
+
+        return plan_command.run(args.json, args.assignments, out)
     if args.command == "selftest":
         if args.answers is None:
             if args.json or args.save:

@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_stats(commands)
     _add_remind(commands)
+    _add_plan(commands)
     _add_selftest(commands)
     return parser
 
@@ -155,21 +156,22 @@ def _add_remind(commands: argparse._SubParsersAction[Parser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     remind.add_argument(
-        "--every", metavar="MINUTES", help="minutes between reminders (default: 60)"
+        "--every",
+        metavar="MINUTES",
+        help="minutes between reminders (default: your plan's, `psoas plan`; else 60)",
     )
     remind.add_argument(
         "--from",
         dest="start",
         metavar="HH:MM",
-        default="09:00",
-        help="the working day starts (default: 09:00; the first reminder is one interval later)",
+        help="the working day starts (default: your plan's, else 09:00; the first reminder is one "
+        "interval later)",
     )
     remind.add_argument(
         "--to",
         dest="end",
         metavar="HH:MM",
-        default="17:00",
-        help="the working day ends (default: 17:00; no reminder at or after it)",
+        help="the working day ends (default: your plan's, else 17:00; no reminder at or after it)",
     )
     remind.add_argument("--weekends", action="store_true", help="remind on Saturday and Sunday too")
     remind.add_argument(
@@ -198,6 +200,36 @@ def _add_stats(commands: argparse._SubParsersAction[Parser]) -> None:
         "--today", metavar="YYYY-MM-DD", help="count as if this were today (default: today)"
     )
     stats.epilog_source = _stats_epilog
+
+
+def _add_plan(commands: argparse._SubParsersAction[Parser]) -> None:
+    plan = commands.add_parser(
+        "plan",
+        help="the weekly plan (stretch and strength days, desk breaks, running); --set edits it",
+        description=(
+            "The weekly plan the weeks are measured against, and where it came from (the\n"
+            "default, or the last self-test). --set KEY=VALUE changes one value (repeat it).\n\n"
+            "exit status: 0 ok, 1 a value out of range or a plan file that cannot be used,\n"
+            "2 usage (a --set that is not KEY=VALUE)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    plan.add_argument("--json", action="store_true", help="print JSON")
+    plan.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="change a value, e.g. --set stretch_days=6 (saved to plan.toml)",
+    )
+    plan.epilog_source = _plan_epilog
+
+
+def _plan_epilog() -> str:
+    from psoas_tui.cli.plan import JSON_HELP
+
+    return JSON_HELP
 
 
 def _stats_epilog() -> str:

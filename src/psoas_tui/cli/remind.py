@@ -102,9 +102,21 @@ def remind_forever(
         done += 1
 
 
-def run(every: str | None, start: str, end: str, weekends: bool, once: bool, out: TextIO) -> int:
+def run(
+    every: str | None, start: str | None, end: str | None, weekends: bool, once: bool, out: TextIO
+) -> int:
     """0 after `--once`; runs until Ctrl-C otherwise (main turns it into 130); 2 for a bad
-    option."""
+    option. What is not given comes from the weekly plan (`psoas plan`: its working hours and
+    desk-break interval)."""
+    if every is None or start is None or end is None:
+        from psoas_tui.weeks.stored_plan import load_plan
+
+        plan, notice = load_plan()
+        if notice:
+            print(printable(notice), file=sys.stderr)
+        every = every if every is not None else str(plan.every_minutes)
+        start = start if start is not None else plan.work_start
+        end = end if end is not None else plan.work_end
     try:
         schedule = parse_schedule(every, start, end, weekends)
     except UsageError as error:

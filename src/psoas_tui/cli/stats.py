@@ -57,7 +57,12 @@ def run(as_json: bool, today_text: str | None, out: TextIO) -> int:
     except HistoryError as error:
         print(printable(f"psoas: {error}"), file=sys.stderr)
         return exit_codes.PROBLEMS
-    record = weeks_record(sessions, selftests, today)
+    from psoas_tui.weeks.stored_plan import load_plan
+
+    plan, notice = load_plan()
+    if notice:
+        print(printable(f"psoas: {notice}"), file=sys.stderr)
+    record = weeks_record(sessions, selftests, today, plan)
     if as_json:
         print(printable_json(record.as_json()), file=out)
     else:

@@ -18,6 +18,9 @@ from psoas_tui.selftest.prescribe import routine_for, routine_plan, save_result_
 from psoas_tui.selftest.scoring import SelfTestResult, score_selftest
 from psoas_tui.services.selftest_history import SelfTestRecord, last_selftest, record_selftest
 from psoas_tui.store.history import History, HistoryError
+from psoas_tui.textfile.problems import ProblemsError
+from psoas_tui.weeks.plan import WeeklyPlan, plan_for_verdict
+from psoas_tui.weeks.stored_plan import load_plan, save_plan
 
 HistoryAccess = Callable[[], AbstractContextManager[History | None]]
 """Opens the history for one use. The block gets None when there is no history to read and none
@@ -41,11 +44,17 @@ class SelfTestOutcome:
     """Why the routine could not be saved, in words ("" when it was, or was not to be)."""
     history_problem: str = ""
     """Why the history could not be read or written, in words."""
+    weekly_plan: WeeklyPlan | None = None
+    """The weekly plan the result proposed and was saved (None when none was)."""
+    plan_problem: str = ""
+    """Why the weekly plan could not be saved, in words."""
 
     @property
     def problems(self) -> tuple[str, ...]:
         """What could not be kept (history or routine file), in words."""
-        return tuple(p for p in (self.routine_problem, self.history_problem) if p)
+        return tuple(
+            p for p in (self.routine_problem, self.history_problem, self.plan_problem) if p
+        )
 
 
 def finish_selftest(
@@ -62,7 +71,8 @@ def finish_selftest(
     routine = routine_for(result, catalogue, today=today)
     plan = routine_plan(routine, catalogue) if routine is not None else None
     saved_to = None
-    routine_problem = history_problem = ""
+    routine_problem = history_problem = plan_problem = ""
+    weekly_plan = None
     if save and routine is not None:
         try:
             saved_to = save_result_routine(routine, result.verdict, today=today)
@@ -71,6 +81,7 @@ def finish_selftest(
         else:
             if plan is not None:
                 plan = replace(plan, routine_id=saved_to.stem, path=saved_to, source="user")
+            weekly_plan, plan_problem = _save_weekly_plan(answers, result.verdict, today)
     previous = None
     try:
         with history() as store:
@@ -94,4 +105,24 @@ def finish_selftest(
         tuple(differences),
         routine_problem,
         history_problem,
+        weekly_plan,
+        plan_problem,
     )
+
+
+def _save_weekly_plan(
+    answers: Answers, verdict: str, today: date | None
+) -> tuple[WeeklyPlan | None, str]:
+    """Save the weekly plan `verdict` proposes (from the stored one, whose working hours are
+    kept): the plan, or None and why it could not be saved."""
+    current, _ = load_plan()
+    proposed = plan_for_verdict(verdict, answers, taken=today or date.today(), current=current)
+    if proposed == current:
+        return None, ""
+    try:
+        save_plan(proposed)
+    except ProblemsError as error:
+        return None, f"The weekly plan was not changed: {error.first}"
+    except OSError as error:
+        return None, f"The weekly plan could not be saved: {error}"
+    return proposed, ""

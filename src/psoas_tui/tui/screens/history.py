@@ -91,6 +91,7 @@ class HistoryScreen(AppScreen):
         from psoas_tui.weeks.days import training_days
         from psoas_tui.weeks.headline import headline_parts
         from psoas_tui.weeks.record import weeks_record
+        from psoas_tui.weeks.stored_plan import load_plan
 
         try:
             history = self.psoas.history()
@@ -101,7 +102,7 @@ class HistoryScreen(AppScreen):
             return
         today = self.psoas.today()
         days = training_days(sessions, kind_of=lambda _name: None)
-        parts = headline_parts(weeks_record(sessions, selftests, today))
+        parts = headline_parts(weeks_record(sessions, selftests, today, load_plan()[0]))
         self.post_message(self.Loaded(sessions, "", (calendar(days, today), parts)))
 
     def on_history_screen_loaded(self, message: Loaded) -> None:

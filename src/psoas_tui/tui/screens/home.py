@@ -188,9 +188,10 @@ class HomeScreen(AppScreen):
         from psoas_tui.weeks.days import training_days
         from psoas_tui.weeks.due import due_today
         from psoas_tui.weeks.record import weeks_record
+        from psoas_tui.weeks.stored_plan import load_plan
 
         app = self.psoas
-        record = weeks_record(sessions, [], app.now().date())
+        record = weeks_record(sessions, [], app.now().date(), load_plan()[0])
         due = due_today(record, training_days(sessions), app.selftest_routine())
         week, plan = record.week, record.week.plan
         progress = (
