@@ -12,6 +12,7 @@ import pytest
 from cli_runs import run
 from fake_programs import program
 
+from psoas_tui.cli import remind as remind_command
 from psoas_tui.cli.remind import MESSAGE, remind_forever
 from psoas_tui.weeks.notify import BELL, notification_command, notify
 from psoas_tui.weeks.reminders import ALL_DAYS, ReminderSchedule, ScheduleError
@@ -235,9 +236,6 @@ def test_bad_values_are_one_line_and_exit_2(
 def test_remind_takes_the_plans_hours_and_interval_unless_told(
     psoas_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from psoas_tui.cli import remind as remind_command
-    from psoas_tui.weeks.reminders import ReminderSchedule
-
     schedules: list[ReminderSchedule] = []
     monkeypatch.setattr(
         remind_command, "remind_forever", lambda schedule, out, err: schedules.append(schedule)
