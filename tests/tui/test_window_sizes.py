@@ -22,6 +22,7 @@ from psoas_tui.player.timeline import SegmentKind
 from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
+from psoas_tui.tui.dialogs.desk_break import DeskBreakNudge
 from psoas_tui.tui.dialogs.pain import PainDialog
 from psoas_tui.tui.dialogs.safety import SafetyNote
 from psoas_tui.tui.screens import catalogue
@@ -53,6 +54,9 @@ class Route:
     segment: SegmentKind | None = None
 
 
+NUDGE = "<the desk-break nudge falls due>"
+"""A step that is not a key: the app's desk-break timer fires."""
+
 ROUTES = {
     "safety note": Route("first run", (), SafetyNote),
     "home": Route("home", (), HomeScreen),
@@ -80,6 +84,7 @@ ROUTES = {
     "pain dialog": Route("player", (17.0, "exclamation_mark", "5"), PainDialog),
     "quit dialog": Route("player", (17.0, "q"), ConfirmDialog),
     "summary": Route("player", (17.0, "q", "y"), SummaryScreen),
+    "desk-break nudge": Route("home", (NUDGE,), DeskBreakNudge),
 }
 
 
@@ -97,6 +102,9 @@ async def follow(pilot, route: Route) -> None:  # type: ignore[no-untyped-def]
     for step in route.steps:
         if isinstance(step, float):
             await advance(app, pilot, step)
+        elif step == NUDGE:
+            await settle(pilot)  # (the routines are read in the background first)
+            app.nudge_desk_break()
         else:
             await pilot.press(step)
         await settle(pilot)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 
 from psoas_tui import paths
 from psoas_tui.player.clock import Clock, MonotonicClock
@@ -103,6 +104,8 @@ class PsoasApp(SteadyApp):
         self._history_closed = False
         self.routine_entries: list[RoutineEntry] = []
         """Built-in and user routines as last read in the background (for the palette)."""
+        self._nudge_timer: Timer | None = None
+        self._nudge_every = 60
         self._broken_told: set[tuple[str, int, str]] = set()
         self.ending_on_signal = False
         """A stop signal or a closed terminal is ending the app (see `exit_from_signal`)."""
@@ -232,6 +235,7 @@ class PsoasApp(SteadyApp):
             self.show_safety_note_once(lambda: self.play(plan, exit_after=True))
             return
         self.call_after_refresh(self.load_routines)
+        self.schedule_desk_break()
         if self.start == "selftest":
             self.action_open_selftest()
         self.show_safety_note_once()
@@ -259,6 +263,58 @@ class PsoasApp(SteadyApp):
         from psoas_tui.tui.screens.home import HomeScreen
 
         return HomeScreen()
+
+    # --- the desk-break nudge ----------------------------------------------------------------
+    def schedule_desk_break(self, minutes: float | None = None) -> None:
+        """Nudge at the plan's next desk break in working hours (or in `minutes`: a snooze),
+        if the plan has desk breaks. The schedule is the same as `psoas remind`'s."""
+        from psoas_tui.weeks.reminders import ReminderSchedule, ScheduleError
+        from psoas_tui.weeks.stored_plan import load_plan
+
+        if self._nudge_timer is not None:
+            self._nudge_timer.stop()
+            self._nudge_timer = None
+        plan, _ = load_plan()  # (a broken plan file is reported by `psoas plan` and the stats)
+        if not plan.desk_breaks:
+            return
+        self._nudge_every = plan.every_minutes
+        if minutes is None:
+            try:
+                schedule = ReminderSchedule(
+                    every=plan.every_minutes,
+                    start=time.fromisoformat(plan.work_start),
+                    end=time.fromisoformat(plan.work_end),
+                )
+            except (ScheduleError, ValueError):
+                return
+            now = self.now().replace(tzinfo=None)  # the schedule is in naive local time
+            seconds = (schedule.next_reminder(now) - now).total_seconds()
+        else:
+            seconds = minutes * 60
+        self._nudge_timer = self.set_timer(max(1.0, seconds), self.nudge_desk_break)
+
+    def nudge_desk_break(self) -> None:
+        """Offer the desk break now, unless a session or a dialog is on (then at the next
+        one): start it, snooze, or not this time."""
+        from psoas_tui.tui.dialogs.desk_break import SNOOZE_MINUTES, DeskBreakNudge
+        from psoas_tui.tui.screens.home import HomeScreen
+
+        self._nudge_timer = None
+        entry = next(
+            (e for e in self.routine_entries if e.routine_id == "desk-break" and e.loaded), None
+        )
+        if not isinstance(self.screen, HomeScreen) or entry is None or entry.loaded is None:
+            self.schedule_desk_break()  # busy (a session, a dialog, another screen): next time
+            return
+        plan = entry.loaded.plan
+        self.bell()
+
+        def answered(answer: str | None) -> None:
+            if answer == "start":
+                self.play(plan)
+            self.schedule_desk_break(SNOOZE_MINUTES if answer == "snooze" else None)
+
+        self.push_screen(DeskBreakNudge(plan.name, self._nudge_every), answered)
 
     @work(thread=True, exclusive=True, group="routines")
     def load_routines(self) -> None:

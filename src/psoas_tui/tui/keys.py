@@ -132,6 +132,7 @@ def help_classes() -> list[type[DOMNode]]:
     """
     from psoas_tui.tui.app import PsoasApp
     from psoas_tui.tui.dialogs.confirm import ConfirmDialog
+    from psoas_tui.tui.dialogs.desk_break import DeskBreakNudge
     from psoas_tui.tui.dialogs.pain import PainDialog
     from psoas_tui.tui.dialogs.safety import SafetyNote
     from psoas_tui.tui.screens.catalogue import CatalogueScreen
@@ -155,6 +156,7 @@ def help_classes() -> list[type[DOMNode]]:
         PainDialog,
         ConfirmDialog,
         SummaryScreen,
+        DeskBreakNudge,
         SafetyNote,
         HelpScreen,
         PsoasApp,
