@@ -185,12 +185,12 @@ def _add_remind(commands: argparse._SubParsersAction[Parser]) -> None:
 def _add_stats(commands: argparse._SubParsersAction[Parser]) -> None:
     stats = commands.add_parser(
         "stats",
-        help="this week against the plan, streaks, the last 12 weeks, the per-side record",
+        help="this week against your plan, streaks, the last 12 weeks, the per-side record",
         description=(
-            "Weeks, not sessions: this week's stretch and strength days against the plan\n"
-            "(stretch 5 days a week, strengthen 2 with a day between), the current and the\n"
-            "longest streak (up to 2 days a week without a session do not break one), the\n"
-            "last 12 weeks' sessions and minutes, and the per-side record.\n\n"
+            "Weeks, not sessions: this week's stretch and strength days against your plan\n"
+            "(`psoas plan`; by default stretch 5 days, strengthen 2 with a day between), the\n"
+            "current and the longest streak (up to 2 days a week without a session do not\n"
+            "break one), the last 12 weeks' sessions and minutes, and the per-side record.\n\n"
             "exit status: 0 ok, 1 the history cannot be read, 2 usage (a bad --today)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
