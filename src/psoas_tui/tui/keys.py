@@ -122,7 +122,20 @@ def section(node: type[DOMNode]) -> Section:
     purpose = node.__dict__.get("HELP_PURPOSE", "")
     if not (isinstance(title, str) and isinstance(purpose, str) and title and purpose):
         raise TypeError(f"{node.__name__} needs HELP_TITLE and HELP_PURPOSE")
-    return Section(title, purpose, tuple(own_bindings(node)))
+    return Section(title, purpose, tuple(_first_per_keys(own_bindings(node))))
+
+
+def _first_per_keys(bindings: Iterable[Binding]) -> list[Binding]:
+    """One line per key: a second binding of the same keys (e.g. the player's space, which the
+    Footer reads Pause or Resume) is said by the first's help."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for binding in bindings:
+        keys = tuple(keys_of(binding))
+        if keys not in seen:
+            seen.add(keys)
+            kept.append(binding)
+    return kept
 
 
 def help_classes() -> list[type[DOMNode]]:
