@@ -160,12 +160,17 @@ def _answers(kneel_left: str) -> Answers:
     )
 
 
-async def test_f_lists_self_tests_with_what_changed() -> None:
+def two_selftests() -> None:
+    """Six weeks ago tight on the left and weak on the right; a week ago only weak on the right."""
     with History.open(paths.history_db()) as history:
         for weeks, kneel in ((6, "deep_front_hip"), (1, "nothing")):
             answers = _answers(kneel)
             taken = datetime(2026, 11, 19, 8, tzinfo=UTC) - timedelta(weeks=weeks)
             record_selftest(history, answers, score_selftest(answers), taken)
+
+
+async def test_f_lists_self_tests_with_what_changed() -> None:
+    two_selftests()
     async with app().run_test(size=(100, 30)) as pilot:
         await open_history(pilot)
         await pilot.press("f")
@@ -175,10 +180,10 @@ async def test_f_lists_self_tests_with_what_changed() -> None:
         table = screen.query_one("#selftests", DataTable)
         assert [str(c) for c in table.get_row_at(0)] == [
             "2026-11-12",
-            "Weak hip flexors (right)",
             "clear",
             "weak",
             "left",
+            "Weak hip flexors (right)",
         ]
         text = screen_text(pilot.app)
         assert "Since 2026-10-08:" in text and "Left: was tight, now clear." in text
@@ -220,3 +225,14 @@ def test_snapshot_detail(snap_compare, size) -> None:  # type: ignore[no-untyped
 def test_snapshot_time_per_exercise(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
     two_sessions()
     assert snap_compare(app(), terminal_size=size, run_before=open_time)
+
+
+async def open_selftests(pilot) -> None:  # type: ignore[no-untyped-def]
+    await open_history(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+
+
+def test_snapshot_selftests_over_time(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    two_selftests()
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=open_selftests)

@@ -60,7 +60,7 @@ class SelfTestHistoryScreen(AppScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#selftests", DataTable)
-        table.add_columns("Taken", "Verdict", "Left", "Right", "Changed")
+        table.add_columns("Taken", "Left", "Right", "Changed", "Verdict")
         table.focus()
         self.load()
 
@@ -85,10 +85,10 @@ class SelfTestHistoryScreen(AppScreen):
         for number, entry in enumerate(self.entries):
             table.add_row(
                 entry.taken_at.astimezone().strftime("%Y-%m-%d"),
-                plain_cell(entry.headline),
                 plain_cell(entry.left),
                 plain_cell(entry.right),
                 plain_cell(changed_words(entry)),
+                plain_cell(entry.headline),
                 key=str(number),
             )
         if message.problem:
