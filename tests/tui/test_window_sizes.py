@@ -12,11 +12,13 @@ from datetime import datetime
 
 import pytest
 from apps import advance, player, player_app, settle
+from detail_sessions import keep_at
 from rich.console import Console
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 import psoas_tui.tui
+from psoas_tui import paths
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.player.timeline import SegmentKind
 from psoas_tui.store.settings import Settings, save_settings
@@ -27,13 +29,16 @@ from psoas_tui.tui.dialogs.pain import PainDialog
 from psoas_tui.tui.dialogs.safety import SafetyNote
 from psoas_tui.tui.screens import catalogue
 from psoas_tui.tui.screens.catalogue import CatalogueScreen
+from psoas_tui.tui.screens.exercise_time import ExerciseTimeScreen
 from psoas_tui.tui.screens.help import HelpScreen
 from psoas_tui.tui.screens.history import HistoryScreen
 from psoas_tui.tui.screens.home import HomeScreen
 from psoas_tui.tui.screens.library import LibraryScreen
 from psoas_tui.tui.screens.player import PlayerScreen
 from psoas_tui.tui.screens.selftest import SelfTestScreen
+from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
 from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
+from psoas_tui.tui.screens.session_detail import SessionDetailScreen
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.window_size import MINIMUM, TOO_SMALL_CLASS
 
@@ -54,6 +59,8 @@ class Route:
     segment: SegmentKind | None = None
 
 
+WITH_A_SESSION = "home with a session"
+"""Home, with a session in the history (one with skips and pain, `detail_sessions`)."""
 NUDGE = "<the desk-break nudge falls due>"
 """A step that is not a key: the app's desk-break timer fires."""
 
@@ -67,6 +74,9 @@ ROUTES = {
     "routines": Route("home", ("r", "j"), LibraryScreen),
     "history": Route("home", ("h",), HistoryScreen),
     "help": Route("home", ("question_mark",), HelpScreen),
+    "session detail": Route(WITH_A_SESSION, ("h", "enter"), SessionDetailScreen),
+    "time per exercise": Route(WITH_A_SESSION, ("h", "t"), ExerciseTimeScreen),
+    "self-tests over time": Route("home", ("h", "f"), SelfTestHistoryScreen),
     "self-test gate": Route("self-test", (), SelfTestScreen),
     "self-test habits": Route("self-test", ("n",), SelfTestScreen),
     "self-test symptoms": Route("self-test", ("n", "4", "enter"), SelfTestScreen),
@@ -93,6 +103,9 @@ def start_app(start: str) -> PsoasApp:
         save_settings(Settings(safety_note_seen=True))
     if start == "player":
         return player_app()
+    if start == WITH_A_SESSION:
+        keep_at(paths.history_db())
+        start = "home"
     return PsoasApp(clock=FakeClock(), now=lambda: NOON, start=start.replace("-", ""))
 
 

@@ -1,4 +1,5 @@
-"""`psoas history [--json | --csv]`: past sessions, newest first, with totals."""
+"""`psoas history [--json | --csv]`: past sessions, newest first, with totals;
+`psoas history --session ID [--json]`: one session whole."""
 
 from __future__ import annotations
 
@@ -64,9 +65,12 @@ def write_csv(sessions: Sequence[SessionRow], out: TextIO) -> None:
         )
 
 
-def run(as_json: bool, out: TextIO, as_csv: bool = False) -> int:
+def run(as_json: bool, out: TextIO, as_csv: bool = False, session: int | None = None) -> int:
     """0 with the sessions listed; 1, with one line saying why, when the history cannot be read
-    (the file is left as it is unless it was damaged, and then the line says where it went)."""
+    (the file is left as it is unless it was damaged, and then the line says where it went).
+    With `session`, that one session whole instead (1 when there is none with that id)."""
+    if session is not None:
+        return run_session(session, as_json, out, as_csv)
     try:
         with History.open(paths.history_db()) as history:
             if history.notice:
@@ -92,4 +96,37 @@ def run(as_json: bool, out: TextIO, as_csv: bool = False) -> int:
         print(printable(f"    {tally_line(item.tally)}{pain}{rating}"), file=out)
     total = sum(item.work_seconds for item in sessions)
     print(f"\n{sessions_total(len(sessions), total)}", file=out)
+    return exit_codes.OK
+
+
+def run_session(session_id: int, as_json: bool, out: TextIO, as_csv: bool = False) -> int:
+    """`psoas history --session ID`: 0 with the session printed whole; 1, with one line, when
+    there is no session with that id or the history cannot be read; 2 with --csv."""
+    from psoas_tui.services.session_detail import detail_json, detail_lines
+
+    if as_csv:
+        print(
+            "psoas: history: --session prints one session; --csv is for them all", file=sys.stderr
+        )
+        return exit_codes.USAGE
+    try:
+        with History.open(paths.history_db()) as history:
+            if history.notice:
+                print(printable(f"psoas: {history.notice}"), file=sys.stderr)
+            detail = history.session_detail(session_id)
+    except HistoryError as error:
+        print(printable(f"psoas: {error}"), file=sys.stderr)
+        return exit_codes.PROBLEMS
+    if detail is None:
+        print(
+            f"psoas: history: no session with id {session_id} (`psoas history --json` lists "
+            "them with their ids)",
+            file=sys.stderr,
+        )
+        return exit_codes.PROBLEMS
+    if as_json:
+        print(printable_json(detail_json(detail)), file=out)
+        return exit_codes.OK
+    for line in detail_lines(detail):
+        print(printable(line), file=out)
     return exit_codes.OK

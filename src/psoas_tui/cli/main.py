@@ -44,7 +44,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "history":
         from psoas_tui.cli import history
 
-        return history.run(args.json, out, as_csv=args.csv)
+        return history.run(args.json, out, as_csv=args.csv, session=args.session)
     if args.command == "stats":
         from psoas_tui.cli import stats
 

@@ -134,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print every session as CSV (a header row, then one row a session, newest first)",
     )
+    history.add_argument(
+        "--session",
+        type=int,
+        metavar="ID",
+        help="print one session whole: every segment in order (planned and actual time, done "
+        "or skipped) and its pain reports (the id is in --json and --csv); exit 1 for no such id",
+    )
 
     _add_stats(commands)
     _add_remind(commands)

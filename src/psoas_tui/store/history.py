@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from psoas_tui.store.failures import explain, is_damage, is_no_access
 from psoas_tui.store.records import (
@@ -33,6 +34,7 @@ from psoas_tui.store.records import (
     Rating,
     SegmentRecord,
     SelfTestRow,
+    SessionDetail,
     SessionRow,
     SessionStart,
 )
@@ -419,6 +421,82 @@ class History:
                     return result
         return result
 
+    def session_detail(self, session_id: int) -> SessionDetail | None:
+        """One session with every segment kept of it and their pain reports; None when there
+        is no session with this id."""
+        found = self._details("WHERE s.id = ?", (session_id,))
+        return found[0] if found else None
+
+    def session_details(self, since: datetime | None = None) -> list[SessionDetail]:
+        """Sessions started at or after `since` (every one for None), oldest first, each with
+        its segments and their pain reports."""
+        if since is None:
+            return self._details("", ())
+        return self._details("WHERE s.started_at >= ?", (since.astimezone(UTC).isoformat(),))
+
+    def _details(self, where: str, parameters: tuple[object, ...]) -> list[SessionDetail]:
+        sessions = self._rows(
+            "SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at, s.outcome,"
+            " s.rating, s.planned_seconds, s.pid FROM sessions s "
+            + where
+            + " ORDER BY s.started_at, s.id",
+            parameters,
+        )
+        if not sessions:
+            return []
+        segments = self._rows(
+            "SELECT g.id, g.session_id, g.position, g.kind, g.exercise_id, g.exercise_name,"
+            " g.side, g.set_number, g.sets, g.status, g.planned_seconds, g.actual_seconds,"
+            " g.finished_at, g.exercise_index FROM segments g JOIN sessions s"
+            " ON g.session_id = s.id " + where + " ORDER BY g.id",
+            parameters,
+        )
+        pain_rows = self._rows(
+            "SELECT p.segment_id, p.location, p.severity, p.action, p.kind FROM pain_reports p"
+            " JOIN segments g ON p.segment_id = g.id JOIN sessions s ON g.session_id = s.id "
+            + where
+            + " ORDER BY p.id",
+            parameters,
+        )
+        pain: dict[int, list[PainRecord]] = {}
+        for row in pain_rows:
+            pain.setdefault(row["segment_id"], []).append(
+                PainRecord(row["location"], row["severity"], row["action"], row["kind"])
+            )
+        by_session: dict[int, list[SegmentRecord]] = {}
+        for row in segments:
+            by_session.setdefault(row["session_id"], []).append(
+                SegmentRecord(
+                    position=row["position"],
+                    kind=row["kind"],
+                    exercise_id=row["exercise_id"],
+                    exercise_name=row["exercise_name"],
+                    side=row["side"],
+                    set_number=row["set_number"],
+                    sets=row["sets"],
+                    status=row["status"],
+                    planned_seconds=row["planned_seconds"],
+                    actual_seconds=row["actual_seconds"],
+                    pain=tuple(pain.get(row["id"], ())),
+                    finished_at=datetime.fromisoformat(row["finished_at"]),
+                    exercise_index=row["exercise_index"],
+                )
+            )
+        return [
+            SessionDetail(
+                session_id=row["id"],
+                routine_id=row["routine_id"],
+                routine_name=row["routine_name"],
+                started_at=datetime.fromisoformat(row["started_at"]),
+                ended_at=datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
+                outcome=_outcome(row),
+                rating=row["rating"],
+                planned_seconds=float(row["planned_seconds"]),
+                segments=tuple(by_session.get(row["id"], ())),
+            )
+            for row in sessions
+        ]
+
     def _segments_of(self, session_ids: list[int] | None) -> dict[int, list[SegmentFact]]:
         """What a tally reads of the segments of these sessions (of every session for None),
         by session, in the order they were written, with their pain reports."""
@@ -460,10 +538,16 @@ class History:
         return found
 
 
-def _session_row(row: sqlite3.Row, counted: Tally) -> SessionRow:
-    outcome = row["outcome"]
+def _outcome(row: sqlite3.Row) -> Outcome | Literal["in progress"]:
+    """The session's outcome; one never closed is in progress while its process lives."""
+    outcome: Outcome | None = row["outcome"]
     if outcome is None:
-        outcome = "in progress" if _pid_alive(row["pid"]) else "interrupted"
+        return "in progress" if _pid_alive(row["pid"]) else "interrupted"
+    return outcome
+
+
+def _session_row(row: sqlite3.Row, counted: Tally) -> SessionRow:
+    outcome = _outcome(row)
     return SessionRow(
         session_id=row["id"],
         routine_id=row["routine_id"],

@@ -111,6 +111,27 @@ class SessionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SessionDetail:
+    """One session read back whole: when and how it ended, and every segment kept of it (done
+    or skipped, with their pain reports) in the order they were written."""
+
+    session_id: int
+    routine_id: str
+    routine_name: str
+    started_at: datetime
+    ended_at: datetime | None
+    outcome: Outcome | Literal["in progress"]
+    rating: Rating | None
+    planned_seconds: float
+    segments: tuple[SegmentRecord, ...]
+
+    @property
+    def pain(self) -> tuple[tuple[SegmentRecord, PainRecord], ...]:
+        """Every pain report, with the segment it was made in, in order."""
+        return tuple((segment, report) for segment in self.segments for report in segment.pain)
+
+
+@dataclass(frozen=True, slots=True)
 class SelfTestRow:
     """A self-test result as the store keeps it: columns to search by, and the answers and the
     result as JSON text for whoever reads it back (the store does not interpret them)."""

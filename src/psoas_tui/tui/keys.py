@@ -149,13 +149,16 @@ def help_classes() -> list[type[DOMNode]]:
     from psoas_tui.tui.dialogs.pain import PainDialog
     from psoas_tui.tui.dialogs.safety import SafetyNote
     from psoas_tui.tui.screens.catalogue import CatalogueScreen
+    from psoas_tui.tui.screens.exercise_time import ExerciseTimeScreen
     from psoas_tui.tui.screens.help import HelpScreen
     from psoas_tui.tui.screens.history import HistoryScreen
     from psoas_tui.tui.screens.home import HomeScreen
     from psoas_tui.tui.screens.library import LibraryScreen
     from psoas_tui.tui.screens.player import PlayerScreen
     from psoas_tui.tui.screens.selftest import SelfTestScreen
+    from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
     from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
+    from psoas_tui.tui.screens.session_detail import SessionDetailScreen
     from psoas_tui.tui.screens.summary import SummaryScreen
 
     return [
@@ -163,6 +166,9 @@ def help_classes() -> list[type[DOMNode]]:
         CatalogueScreen,
         LibraryScreen,
         HistoryScreen,
+        SessionDetailScreen,
+        ExerciseTimeScreen,
+        SelfTestHistoryScreen,
         SelfTestScreen,
         SelfTestResultScreen,
         PlayerScreen,

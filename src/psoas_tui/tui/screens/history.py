@@ -1,6 +1,7 @@
 """History (h): the last 12 weeks as a heat map with the streaks and totals in a line, then every
 session, newest first, with what was done (exercises and sets/sides done, of all, and the time
-in holds and reps, counted as the end-of-session summary counts). The map is left out in a
+in holds and reps, counted as the end-of-session summary counts). Enter opens a session's
+detail, t the time per exercise, f the self-tests over time. The map is left out in a
 window under `MAP_MIN_HEIGHT` rows; in one under `SIDE_BY_SIDE_WIDTH` columns the line goes
 under the map; in one both short and narrow (40×12) only the table is left."""
 
@@ -34,6 +35,15 @@ class HistoryScreen(AppScreen):
     BINDINGS = [
         *VIM_KEYS,
         Binding("escape,q", "back", "Back"),
+        Binding(
+            "enter",
+            "open_session",
+            "Detail",
+            tooltip="The highlighted session, whole",
+            priority=True,
+        ),
+        Binding("t", "open_exercise_time", "Time", tooltip="Time per exercise, and each week's"),
+        Binding("f", "open_selftests", "Self-tests", tooltip="Self-test results over time"),
     ]
 
     class Loaded(Message):
@@ -128,12 +138,39 @@ class HistoryScreen(AppScreen):
                 sets_count(item.tally),
                 str(item.pain_reports or ""),
                 plain_cell((item.rating or "").replace("_", " ")),
+                key=str(item.session_id),
             )
         total = sum(item.work_seconds for item in message.sessions)
         status = sessions_total(len(message.sessions), total)
         if message.problem:
             status += f" — {message.problem}"
         self.query_one("#history-status", Static).update(status)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open_session(event.row_key.value)
+
+    def action_open_session(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self._open_session(key.value)
+
+    def _open_session(self, key: str | None) -> None:
+        from psoas_tui.tui.screens.session_detail import SessionDetailScreen
+
+        if key is not None:
+            self.app.push_screen(SessionDetailScreen(int(key)))
+
+    def action_open_exercise_time(self) -> None:
+        from psoas_tui.tui.screens.exercise_time import ExerciseTimeScreen
+
+        self.app.push_screen(ExerciseTimeScreen())
+
+    def action_open_selftests(self) -> None:
+        from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
+
+        self.app.push_screen(SelfTestHistoryScreen())
 
     def action_back(self) -> None:
         self.dismiss(None)
