@@ -127,7 +127,7 @@ class SessionDetailScreen(AppScreen):
                 cells.kind,
                 cells.planned,
                 cells.actual,
-                plain_cell(cells.status, style),
+                plain_cell("skipped" if cells.skipped else "", style),
                 plain_cell(cells.pain, PAIN_STYLE),
                 key=str(number),
             )
