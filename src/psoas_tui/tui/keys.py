@@ -143,6 +143,7 @@ def help_classes() -> list[type[DOMNode]]:
     from psoas_tui.tui.screens.player import PlayerScreen
     from psoas_tui.tui.screens.selftest import SelfTestScreen
     from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
+    from psoas_tui.tui.screens.sides import SidesScreen
     from psoas_tui.tui.screens.summary import SummaryScreen
 
     return [
@@ -150,6 +151,7 @@ def help_classes() -> list[type[DOMNode]]:
         CatalogueScreen,
         LibraryScreen,
         HistoryScreen,
+        SidesScreen,
         SelfTestScreen,
         SelfTestResultScreen,
         PlayerScreen,

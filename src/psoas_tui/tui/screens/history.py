@@ -33,6 +33,7 @@ class HistoryScreen(AppScreen):
     HELP_PURPOSE = "the last 12 weeks, then every session, newest first, with what was done"
     BINDINGS = [
         *VIM_KEYS,
+        Binding("s", "sides", "Sides", tooltip="Left against right over the weeks"),
         Binding("escape,q", "back", "Back"),
     ]
 
@@ -134,6 +135,11 @@ class HistoryScreen(AppScreen):
         if message.problem:
             status += f" — {message.problem}"
         self.query_one("#history-status", Static).update(status)
+
+    def action_sides(self) -> None:
+        from psoas_tui.tui.screens.sides import SidesScreen
+
+        self.app.push_screen(SidesScreen())
 
     def action_back(self) -> None:
         self.dismiss(None)
