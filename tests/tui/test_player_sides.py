@@ -101,3 +101,28 @@ async def test_the_summary_asks_nothing_after_a_session_without_both_sides() -> 
         assert not app.screen.query("#side-answer")
         await pilot.press("l")
         assert app.screen.side_answer is None
+
+
+def in_the_prep_after_both_sides(pilot) -> object:  # type: ignore[no-untyped-def]
+    return advance(pilot.app, pilot, AFTER_BOTH_SIDES + 1)
+
+
+def test_snapshot_the_question_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        player_app(), terminal_size=(80, 24), run_before=in_the_prep_after_both_sides
+    )
+
+
+def test_snapshot_the_question_40x12(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        player_app(), terminal_size=(40, 12), run_before=in_the_prep_after_both_sides
+    )
+
+
+def test_snapshot_the_summary_asks_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await advance(pilot.app, pilot, 5 + 20 + 5 + 20 + 1)
+        await pilot.press("1")
+
+    app = player_app(plan_from(ONE_STRETCH))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

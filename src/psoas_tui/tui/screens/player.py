@@ -87,15 +87,23 @@ class PlayerScreen(Screen[None]):
             "1",
             "side('left')",
             "left",
-            tooltip="After both sides: the left side felt tighter"
-            " (a stretch) or weaker (a strengthening move)",
+            show=False,  # the question's line says 1 2 3 while it is asked
+            tooltip="After both sides of an exercise: the left felt tighter (after a stretch) or "
+            "weaker (after a strengthening move)",
         ),
-        Binding("2", "side('same')", "same", tooltip="After both sides: they felt the same"),
+        Binding(
+            "2",
+            "side('same')",
+            "same",
+            show=False,
+            tooltip="After both sides of an exercise: both felt the same",
+        ),
         Binding(
             "3",
             "side('right')",
             "right",
-            tooltip="After both sides: the right side felt tighter or weaker",
+            show=False,
+            tooltip="After both sides of an exercise: the right felt tighter or weaker",
         ),
         Binding(
             "q,escape",
@@ -379,7 +387,7 @@ class PlayerScreen(Screen[None]):
             keys = hint(self.BINDINGS, *(f"side('{c}')" for c in CHOICES), brief=True)
             line.update(f"{question.words}  {keys}")
         line.display = question is not None
-        self.refresh_bindings()  # 1 2 3 in the Footer only while asking
+        self.refresh_bindings()  # 1 2 3 answer only while asking
 
     def _after(self, events: list[Event]) -> None:
         self._handle(events)

@@ -34,19 +34,22 @@ class SummaryScreen(Screen[Rating | None]):
             "l",
             "side('left')",
             "left",
-            tooltip="After an exercise done on both sides: the left side felt tighter or weaker",
+            show=False,  # the question's line says l s r
+            tooltip="After an exercise done on both sides: the left felt tighter or weaker",
         ),
         Binding(
             "s",
             "side('same')",
             "same",
-            tooltip="After an exercise done on both sides: they felt the same",
+            show=False,
+            tooltip="After an exercise done on both sides: both felt the same",
         ),
         Binding(
             "r",
             "side('right')",
             "right",
-            tooltip="After an exercise done on both sides: the right side felt tighter or weaker",
+            show=False,
+            tooltip="After an exercise done on both sides: the right felt tighter or weaker",
         ),
         Binding("enter,q,escape", "close", "Close"),
     ]
