@@ -217,3 +217,37 @@ def test_the_recorder_keeps_an_answer_dated_by_its_clock_and_retries_when_locked
             when,
             recorder.session_id,
         )
+
+
+CORPUS = Path(__file__).parent / "corpus" / "history-v3.sql"
+
+
+def test_a_database_made_by_the_schema_3_program_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.executescript(CORPUS.read_text(encoding="utf-8"))
+    connection.close()
+    with History.open(path) as history:
+        assert history.notice == ""
+        rows = {row.routine_id: row for row in history.sessions()}
+        played, logged = rows["tight-psoas"], rows["desk-break"]
+        assert (played.outcome, played.rating, played.tally.sets_done) == ("quit", "too_hard", 2)
+        assert (logged.outcome, logged.rating, logged.tally.sets_done) == (
+            "completed",
+            "about_right",
+            logged.tally.sets_total,
+        )
+        # schema 3 kept no mark: a session logged by hand before schema 4 reads as played
+        assert not played.logged and not logged.logged
+        (pain,) = history.sided_pain()
+        assert (pain.side, pain.report.location, pain.report.kind) == (
+            "right",
+            "front of hip",
+            "discomfort",
+        )
+        assert [test.tight_sides for test in history.selftests()] == [("left",)]
+        history.record_side_answer(
+            played.session_id,
+            SideAnswer(0, "half-kneeling-hip-flexor-stretch", "tighter", "right", AT),
+        )
+        assert [a.session_id for a in history.side_answers()] == [played.session_id]

@@ -123,9 +123,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE pain_reports ADD COLUMN kind TEXT NOT NULL DEFAULT ''
         CHECK (kind IN ('', 'sharp', 'discomfort'));
     """,
-    # 4: whether a session was logged by hand (`psoas log`) or played in the app; and the
-    # one-key answer after a per-side exercise (which side felt tighter or weaker), one for each
-    # turn of an exercise in a session (answering again replaces it)
+    # 4: whether a session was logged by hand (`psoas log`) or played in the app (those logged
+    # before it read as played: nothing told them apart); and the one-key answer after a
+    # per-side exercise (which side felt tighter or weaker), one for each turn of an exercise in
+    # a session (answering again replaces it)
     """
     ALTER TABLE sessions ADD COLUMN logged INTEGER NOT NULL DEFAULT 0 CHECK (logged IN (0, 1));
     CREATE TABLE side_answers (
