@@ -4,14 +4,18 @@ is over, while the next prep lasts, or at the end), and whether it asks "tighter
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
 from plans import exercise, plan
 
+from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.player.clock import FakeClock
 from psoas_tui.player.session import Session
 from psoas_tui.player.side_question import question_kind, side_question
 from psoas_tui.player.timeline import build_timeline
+from psoas_tui.routine.library import load_entry, toml_files
 from psoas_tui.routine.plan import RoutinePlan
 
 CATALOGUE = load_catalogue()
@@ -126,3 +130,40 @@ def test_weaker_after_a_strengthening_move_tighter_after_anything_else() -> None
     assert question_kind(exercise("Foam-roller psoas release"), CATALOGUE) == "tighter"
     assert question_kind(exercise("Something of my own"), CATALOGUE) == "tighter"
     assert question_kind(STRENGTH, None) == "tighter"
+
+
+BUILT_IN = list(toml_files(paths.builtin_routines_dir()))
+
+
+@pytest.mark.parametrize("path", BUILT_IN, ids=lambda path: path.stem)
+def test_every_built_in_routine_asks_once_after_each_exercise_done_on_each_side(
+    path: Path,
+) -> None:
+    """Asked once for each per-side exercise followed by a get-ready (or ending the routine),
+    never for another, when the routine is played to the end."""
+    entry = load_entry(path, "built-in", CATALOGUE)
+    assert entry.loaded is not None
+    routine = entry.loaded.plan
+    session, clock = start(routine)
+    asked: set[int] = set()
+    while not session.is_over:
+        question = side_question(session, CATALOGUE)
+        if question is not None:
+            asked.add(question.exercise_index)
+        remaining = session.remaining()
+        if remaining is None:  # open-ended reps: done at once
+            session.mark_reps_done()
+        else:
+            clock.advance(remaining)
+            session.tick()
+    final = side_question(session, CATALOGUE)
+    if final is not None:
+        asked.add(final.exercise_index)
+    exercises = routine.exercises
+    expected = {
+        index
+        for index, item in enumerate(exercises)
+        if item.sides == "both"
+        and (index == len(exercises) - 1 or exercises[index + 1].prep_seconds > 0)
+    }
+    assert asked == expected

@@ -25,7 +25,10 @@ class SummaryScreen(Screen[Rating | None]):
     that ended with both sides of an exercise, l/s/r say which side felt tighter or weaker."""
 
     HELP_TITLE = "Summary"
-    HELP_PURPOSE = "what the session added up to, with a one-key rating"
+    HELP_PURPOSE = (
+        "what the session added up to, with a one-key rating (and, when it ended with an "
+        "exercise done on each side, which side felt tighter or weaker)"
+    )
     BINDINGS = [
         Binding("1", "rate('1')", "Too easy"),
         Binding("2", "rate('2')", "About right"),
