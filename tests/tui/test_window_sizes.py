@@ -34,6 +34,7 @@ from psoas_tui.tui.screens.library import LibraryScreen
 from psoas_tui.tui.screens.player import PlayerScreen
 from psoas_tui.tui.screens.selftest import SelfTestScreen
 from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
+from psoas_tui.tui.screens.sides import SidesScreen
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.window_size import MINIMUM, TOO_SMALL_CLASS
 
@@ -66,6 +67,7 @@ ROUTES = {
     "at my desk": Route("home", ("d", "j"), CatalogueScreen),
     "routines": Route("home", ("r", "j"), LibraryScreen),
     "history": Route("home", ("h",), HistoryScreen),
+    "sides": Route("home", ("h", "s"), SidesScreen),
     "help": Route("home", ("question_mark",), HelpScreen),
     "self-test gate": Route("self-test", (), SelfTestScreen),
     "self-test habits": Route("self-test", ("n",), SelfTestScreen),
@@ -80,6 +82,7 @@ ROUTES = {
     "player switch sides": Route("player", (37.0,), PlayerScreen, "switch"),
     "player rest": Route("player", (73.0,), PlayerScreen, "rest"),
     "player reps": Route("player", (159.0,), PlayerScreen, "reps"),
+    "player side question": Route("player", (146.0,), PlayerScreen, "prep"),
     "player steps": Route("player", (17.0, "i"), PlayerScreen, "hold"),
     "pain dialog": Route("player", (17.0, "exclamation_mark", "5"), PainDialog),
     "quit dialog": Route("player", (17.0, "q"), ConfirmDialog),
