@@ -1,5 +1,6 @@
-"""The history of sessions and self-test results: one SQLite file (WAL), a schema version and
-migrations.
+"""The history of sessions (played in the app or logged by hand), the answers to "which side
+felt tighter or weaker" after them, and self-test results: one SQLite file (WAL), a schema
+version and migrations.
 
 Every finished segment is committed as the session goes (those one step finishes, in one
 transaction), so quitting, Ctrl-C, a closed terminal or `kill -9` lose at most the segment in
