@@ -39,6 +39,7 @@ from psoas_tui.tui.screens.selftest import SelfTestScreen
 from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
 from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
 from psoas_tui.tui.screens.session_detail import SessionDetailScreen
+from psoas_tui.tui.screens.sides import SidesScreen
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.window_size import MINIMUM, TOO_SMALL_CLASS
 
@@ -73,6 +74,7 @@ ROUTES = {
     "at my desk": Route("home", ("d", "j"), CatalogueScreen),
     "routines": Route("home", ("r", "j"), LibraryScreen),
     "history": Route("home", ("h",), HistoryScreen),
+    "sides": Route("home", ("h", "s"), SidesScreen),
     "help": Route("home", ("question_mark",), HelpScreen),
     "session detail": Route(WITH_A_SESSION, ("h", "enter"), SessionDetailScreen),
     "time per exercise": Route(WITH_A_SESSION, ("h", "t"), ExerciseTimeScreen),
@@ -90,6 +92,7 @@ ROUTES = {
     "player switch sides": Route("player", (37.0,), PlayerScreen, "switch"),
     "player rest": Route("player", (73.0,), PlayerScreen, "rest"),
     "player reps": Route("player", (159.0,), PlayerScreen, "reps"),
+    "player side question": Route("player", (146.0,), PlayerScreen, "prep"),
     "player steps": Route("player", (17.0, "i"), PlayerScreen, "hold"),
     "pain dialog": Route("player", (17.0, "exclamation_mark", "5"), PainDialog),
     "quit dialog": Route("player", (17.0, "q"), ConfirmDialog),

@@ -32,9 +32,12 @@ CSV_HEADER = (
     "sets_done",
     "sets_total",
     "pain_reports",
+    "logged_by_hand",
 )
 """The columns of `psoas history --csv`: times in ISO 8601 with the local offset, seconds to
-a tenth."""
+a tenth; `logged_by_hand` is 1 for a session kept with `psoas log`, 0 for one played."""
+LOGGED_MARK = "(logged by hand)"
+"""After the routine's name in `psoas history`, for a session kept with `psoas log`."""
 
 
 def write_csv(sessions: Sequence[SessionRow], out: TextIO) -> None:
@@ -61,6 +64,7 @@ def write_csv(sessions: Sequence[SessionRow], out: TextIO) -> None:
                 counted.sets_done,
                 counted.sets_total,
                 item.pain_reports,
+                int(item.logged),
             )
         )
 
@@ -92,7 +96,8 @@ def run(as_json: bool, out: TextIO, as_csv: bool = False, session: int | None = 
         when = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         rating = f", {item.rating.replace('_', ' ')}" if item.rating else ""
         pain = f", {plural(item.pain_reports, 'pain report')}" if item.pain_reports else ""
-        print(printable(f"{when}  {item.outcome:<11}  {item.routine_name}"), file=out)
+        mark = f"  {LOGGED_MARK}" if item.logged else ""
+        print(printable(f"{when}  {item.outcome:<11}  {item.routine_name}") + mark, file=out)
         print(printable(f"    {tally_line(item.tally)}{pain}{rating}"), file=out)
     total = sum(item.work_seconds for item in sessions)
     print(f"\n{sessions_total(len(sessions), total)}", file=out)

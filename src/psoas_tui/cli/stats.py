@@ -14,6 +14,7 @@ from psoas_tui.player.describe import plural
 from psoas_tui.store.history import History, HistoryError
 from psoas_tui.textfile.printable import printable, printable_json
 from psoas_tui.weeks.record import WeeksRecord, weeks_record
+from psoas_tui.weeks.sides import SideTrend
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 JSON_HELP = (
@@ -21,8 +22,13 @@ JSON_HELP = (
     "week: {monday, stretch_days: {done, planned}, strength_days: {done, planned},\n"
     "strength_back_to_back}, streak: {current, longest} (each {days, first, last}),\n"
     "weeks: [{monday, sessions, days, minutes}] (the last 12, oldest first),\n"
-    "sides: {left_minutes, right_minutes, pain_reports, selftest: {taken, tight_sides,\n"
-    "weak_sides} or null}}; dates are YYYY-MM-DD."
+    "sides: {left_minutes, right_minutes, pain_reports, pain: {left, right},\n"
+    "answers: {left, same, right} (which side felt tighter or weaker, last 12 weeks),\n"
+    "trend: {weeks: [{monday, answers: {left, same, right}, pain: {left, right},\n"
+    "selftest}], selftests: [{taken, left, right}], call_outs: [{side, question, named,\n"
+    "answers, extra_set, text}]}, selftest: {taken, tight_sides, weak_sides} or null}};\n"
+    "a self-test's left and right list what it found there (tight, weak); dates are\n"
+    "YYYY-MM-DD."
 )
 
 
@@ -54,6 +60,8 @@ def run(as_json: bool, today_text: str | None, out: TextIO) -> int:
                 print(printable(f"psoas: {history.notice}"), file=sys.stderr)
             sessions = history.sessions()
             selftests = history.selftests()
+            answers = history.side_answers()
+            pain = history.sided_pain()
     except HistoryError as error:
         print(printable(f"psoas: {error}"), file=sys.stderr)
         return exit_codes.PROBLEMS
@@ -62,7 +70,7 @@ def run(as_json: bool, today_text: str | None, out: TextIO) -> int:
     plan, notice = load_plan()
     if notice:
         print(printable(f"psoas: {notice}"), file=sys.stderr)
-    record = weeks_record(sessions, selftests, today, plan)
+    record = weeks_record(sessions, selftests, today, plan, side_answers=answers, sided_pain=pain)
     if as_json:
         print(printable_json(record.as_json()), file=out)
     else:
@@ -106,10 +114,44 @@ def summary_lines(record: WeeksRecord) -> list[str]:
     lines.append("")
     lines.append(
         f"Per side: left {_minutes(sides.left_seconds)}, right {_minutes(sides.right_seconds)}"
-        f" worked; {plural(sides.pain_reports, 'pain report')} (kept without a side)"
+        f" worked; {plural(sides.pain_reports, 'pain report')}: "
+        f"{sides.left_pain} on the left, {sides.right_pain} on the right"
     )
+    left, same, right = sides.answers
+    if left + same + right:
+        lines.append(
+            f"Which side felt tighter or weaker (last {len(record.weeks)} weeks): "
+            f"left {left}, same {same}, right {right}"
+        )
     if sides.selftest_taken is not None:
         tight = ", ".join(sides.tight_sides) or "neither"
         weak = ", ".join(sides.weak_sides) or "neither"
         lines.append(f"Self-test of {sides.selftest_taken}: tight {tight}; weak {weak}")
+    trend = sides.trend
+    if trend is not None:
+        lines.extend(_trend_lines(trend))
+    return lines
+
+
+def _trend_lines(trend: SideTrend) -> list[str]:
+    """The weeks with something said about a side, and the call-outs."""
+    shown = [week for week in trend.weeks if week.answers or week.left_pain or week.right_pain]
+    lines: list[str] = []
+    if shown:
+        lines.append("Left and right by week (answers left/same/right, pain left/right):")
+        for week in shown:
+            lines.append(
+                f"  {week.monday:%Y-%m-%d}  answers {week.left}/{week.same}/{week.right}"
+                f"  pain {week.left_pain}/{week.right_pain}"
+            )
+    if len(trend.tests) > 1:
+        lines.append(
+            "Self-tests: "
+            + "; ".join(
+                f"{test.taken} left {'+'.join(test.left) or 'clear'},"
+                f" right {'+'.join(test.right) or 'clear'}"
+                for test in trend.tests[-4:]
+            )
+        )
+    lines.extend(call.text for call in trend.call_outs)
     return lines

@@ -1,5 +1,6 @@
 """A session done without the app (`psoas log`): the records of a routine done as planned,
-written to the history like a played session, so that it counts in the history and the totals.
+written to the history like a played session, so that it counts in the history and the totals,
+and marked as logged by hand.
 
 Every segment of the routine's timeline is kept as done, for its planned length (open-ended reps
 for their usual pace, as `psoas show` estimates them), one after another from the start time."""
@@ -52,7 +53,7 @@ def logged_session(timeline: Timeline, started_at: datetime) -> LoggedSession:
                 exercise_index=segment.exercise_index,
             )
         )
-    start = replace(session_start(timeline), started_at=started_at)
+    start = replace(session_start(timeline), started_at=started_at, logged=True)
     return LoggedSession(start, tuple(segments), when)
 
 

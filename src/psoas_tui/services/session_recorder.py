@@ -21,7 +21,7 @@ from psoas_tui.player.session import Event, SegmentFinished
 from psoas_tui.player.summary import segment_record
 from psoas_tui.player.timeline import Timeline
 from psoas_tui.store.history import History, HistoryError, utc_now
-from psoas_tui.store.records import Outcome, Rating, SegmentRecord, SessionStart
+from psoas_tui.store.records import Outcome, Rating, SegmentRecord, SessionStart, SideAnswer
 
 __all__ = ["SessionRecorder", "segment_record", "session_start"]
 
@@ -58,6 +58,7 @@ class SessionRecorder:
         self._segments: list[SegmentRecord] = []
         self._ending: tuple[Outcome, datetime] | None = None
         self._rating: Rating | None = None
+        self._side_answers: list[SideAnswer] = []
         self._told = False
 
     @property
@@ -69,6 +70,7 @@ class SessionRecorder:
     def unsaved(self) -> int:
         """How many records wait in memory to be written."""
         waiting = len(self._segments) + (self._ending is not None) + (self._rating is not None)
+        waiting += len(self._side_answers)
         return waiting + (self._start is not None)
 
     def begin(self, timeline: Timeline) -> None:
@@ -101,6 +103,12 @@ class SessionRecorder:
             self._rating = rating
             self.flush()
 
+    def answer_side(self, answer: SideAnswer) -> None:
+        """Keep which side felt tighter or weaker after an exercise (dated by `now`)."""
+        if self.recording:
+            self._side_answers.append(replace(answer, answered_at=self.now()))
+            self.flush()
+
     def flush(self) -> bool:
         """Write, in order, whatever waits to be written; True when nothing is left waiting."""
         history = self.history
@@ -121,6 +129,9 @@ class SessionRecorder:
             if self._rating is not None:
                 history.rate_session(session_id, self._rating)
                 self._rating = None
+            while self._side_answers:
+                history.record_side_answer(session_id, self._side_answers[0])
+                self._side_answers.pop(0)
         except HistoryError as error:
             self.problem = str(error)
             return False

@@ -1,5 +1,6 @@
-"""The history of sessions and self-test results: one SQLite file (WAL), a schema version and
-migrations.
+"""The history of sessions (played in the app or logged by hand), the answers to "which side
+felt tighter or weaker" after them, and self-test results: one SQLite file (WAL), a schema
+version and migrations.
 
 Every finished segment is committed as the session goes (those one step finishes, in one
 transaction), so quitting, Ctrl-C, a closed terminal or `kill -9` lose at most the segment in
@@ -37,6 +38,8 @@ from psoas_tui.store.records import (
     SessionDetail,
     SessionRow,
     SessionStart,
+    SideAnswer,
+    SidedPain,
 )
 from psoas_tui.store.tally import SegmentFact, Tally, tally
 from psoas_tui.textfile.atomic import move_aside
@@ -122,6 +125,24 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE segments ADD COLUMN exercise_index INTEGER;
     ALTER TABLE pain_reports ADD COLUMN kind TEXT NOT NULL DEFAULT ''
         CHECK (kind IN ('', 'sharp', 'discomfort'));
+    """,
+    # 4: whether a session was logged by hand (`psoas log`) or played in the app (those logged
+    # before it read as played: nothing told them apart); and the one-key answer after a
+    # per-side exercise (which side felt tighter or weaker), one for each turn of an exercise in
+    # a session (answering again replaces it)
+    """
+    ALTER TABLE sessions ADD COLUMN logged INTEGER NOT NULL DEFAULT 0 CHECK (logged IN (0, 1));
+    CREATE TABLE side_answers (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        exercise_index INTEGER NOT NULL,
+        exercise_id TEXT NOT NULL,
+        question TEXT NOT NULL CHECK (question IN ('tighter', 'weaker')),
+        answer TEXT NOT NULL CHECK (answer IN ('left', 'same', 'right')),
+        answered_at TEXT NOT NULL,
+        UNIQUE (session_id, exercise_index)
+    );
+    CREATE INDEX side_answers_by_time ON side_answers(answered_at);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -279,7 +300,7 @@ class History:
         with self._transaction() as cursor:
             cursor.execute(
                 "INSERT INTO sessions (routine_id, routine_name, file_hash, started_at,"
-                " planned_seconds, pid) VALUES (?, ?, ?, ?, ?, ?)",
+                " planned_seconds, pid, logged) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     start.routine_id,
                     start.routine_name,
@@ -287,6 +308,7 @@ class History:
                     (start.started_at or utc_now()).astimezone(UTC).isoformat(),
                     start.planned_seconds,
                     os.getpid(),
+                    int(start.logged),
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -343,6 +365,26 @@ class History:
         with self._transaction() as cursor:
             cursor.execute("UPDATE sessions SET rating = ? WHERE id = ?", (rating, session_id))
 
+    def record_side_answer(self, session_id: int, answer: SideAnswer) -> None:
+        """Keep which side felt tighter or weaker after an exercise of the session (an answer
+        for the same turn of the exercise replaces the one before)."""
+        with self._transaction() as cursor:
+            cursor.execute(
+                "INSERT INTO side_answers (session_id, exercise_index, exercise_id, question,"
+                " answer, answered_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, exercise_index) DO UPDATE SET"
+                " exercise_id = excluded.exercise_id, question = excluded.question,"
+                " answer = excluded.answer, answered_at = excluded.answered_at",
+                (
+                    session_id,
+                    answer.exercise_index,
+                    answer.exercise_id,
+                    answer.question,
+                    answer.answer,
+                    answer.answered_at.astimezone(UTC).isoformat(),
+                ),
+            )
+
     def close_abandoned(self) -> int:
         """Mark sessions whose process is gone without closing them as interrupted."""
         rows = self._rows("SELECT id, pid FROM sessions WHERE outcome IS NULL")
@@ -395,13 +437,52 @@ class History:
             for row in rows
         ]
 
+    def side_answers(self) -> list[SideAnswer]:
+        """Every side answer kept, oldest first."""
+        rows = self._rows(
+            "SELECT session_id, exercise_index, exercise_id, question, answer, answered_at"
+            " FROM side_answers ORDER BY answered_at, id"
+        )
+        return [
+            SideAnswer(
+                exercise_index=row["exercise_index"],
+                exercise_id=row["exercise_id"],
+                question=row["question"],
+                answer=row["answer"],
+                answered_at=datetime.fromisoformat(row["answered_at"]),
+                session_id=row["session_id"],
+            )
+            for row in rows
+        ]
+
+    def sided_pain(self) -> list[SidedPain]:
+        """Every pain report made during a hold or reps on one side (not those made in a
+        prep, a switch, a rest, or on alternating reps), oldest first."""
+        rows = self._rows(
+            "SELECT g.session_id, g.side, g.exercise_name, g.finished_at, p.location,"
+            " p.severity, p.action, p.kind FROM pain_reports p"
+            " JOIN segments g ON p.segment_id = g.id"
+            " WHERE g.side IN ('left', 'right') AND g.kind IN ('hold', 'reps')"
+            " ORDER BY g.finished_at, p.id"
+        )
+        return [
+            SidedPain(
+                side=row["side"],
+                report=PainRecord(row["location"], row["severity"], row["action"], row["kind"]),
+                exercise_name=row["exercise_name"],
+                reported_at=datetime.fromisoformat(row["finished_at"]),
+                session_id=row["session_id"],
+            )
+            for row in rows
+        ]
+
     def sessions(self, limit: int | None = None, worked_only: bool = False) -> list[SessionRow]:
         """Sessions, newest first, each with its `Tally` (counted by `store.tally` from its
         segments, as the end-of-session summary counts them); with `worked_only`, only those
         with time in holds and reps. At most `limit` of them."""
         query = (
-            "SELECT id, routine_id, routine_name, started_at, ended_at, outcome, rating, pid"
-            " FROM sessions ORDER BY started_at DESC, id DESC"
+            "SELECT id, routine_id, routine_name, started_at, ended_at, outcome, rating, pid,"
+            " logged FROM sessions ORDER BY started_at DESC, id DESC"
         )
         rows = self._rows(query)
         if limit is None:  # every segment at once for the whole list
@@ -557,6 +638,7 @@ def _session_row(row: sqlite3.Row, counted: Tally) -> SessionRow:
         outcome=outcome,
         rating=row["rating"],
         tally=counted,
+        logged=bool(row["logged"]),
     )
 
 

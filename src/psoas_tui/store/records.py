@@ -18,6 +18,12 @@ SegmentStatus = Literal["done", "skipped"]
 PainKind = Literal["sharp", "discomfort", ""]
 """Sharp pain, or the discomfort of a stretch; "" for a report kept before the question was
 asked."""
+SideQuestionKind = Literal["tighter", "weaker"]
+"""What was asked after a per-side exercise: which side felt tighter (a stretch) or weaker (a
+strengthening move)."""
+SideChoice = Literal["left", "same", "right"]
+"""The answer: the left side, neither (the same), or the right side."""
+Side = Literal["left", "right"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,8 @@ class SessionStart:
     planned_seconds: float
     started_at: datetime | None = None
     """When it began; None for "now", when it is written."""
+    logged: bool = False
+    """Logged by hand (`psoas log`), not played in the app."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,8 @@ class SessionRow:
     outcome: Outcome | Literal["in progress"]
     rating: Rating | None
     tally: Tally
+    logged: bool = False
+    """Logged by hand (`psoas log`), not played in the app."""
 
     @property
     def work_seconds(self) -> float:
@@ -94,6 +104,7 @@ class SessionRow:
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,
             "outcome": self.outcome,
             "rating": self.rating,
+            "logged_by_hand": self.logged,
             "work_seconds": round(tally.work_seconds, 1),
             "exercises": {"done": len(tally.exercises_done), "total": tally.exercises_total},
             "sets_and_sides": {"done": tally.sets_done, "total": tally.sets_total},
@@ -145,3 +156,29 @@ class SelfTestRow:
     result_json: str
     record_id: int | None = None
     """The row's id once stored; None for a row not yet written."""
+
+
+@dataclass(frozen=True, slots=True)
+class SideAnswer:
+    """The one-key answer after a per-side exercise: which side felt tighter or weaker."""
+
+    exercise_index: int
+    """Which exercise of the routine (from 0)."""
+    exercise_id: str
+    question: SideQuestionKind
+    answer: SideChoice
+    answered_at: datetime
+    session_id: int | None = None
+    """The session it belongs to; None for an answer not yet written."""
+
+
+@dataclass(frozen=True, slots=True)
+class SidedPain:
+    """A pain report made during a hold or a set of reps on one side."""
+
+    side: Side
+    report: PainRecord
+    exercise_name: str
+    reported_at: datetime
+    """When the segment it was made in was left."""
+    session_id: int

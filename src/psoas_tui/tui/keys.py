@@ -159,6 +159,7 @@ def help_classes() -> list[type[DOMNode]]:
     from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
     from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
     from psoas_tui.tui.screens.session_detail import SessionDetailScreen
+    from psoas_tui.tui.screens.sides import SidesScreen
     from psoas_tui.tui.screens.summary import SummaryScreen
 
     return [
@@ -169,6 +170,7 @@ def help_classes() -> list[type[DOMNode]]:
         SessionDetailScreen,
         ExerciseTimeScreen,
         SelfTestHistoryScreen,
+        SidesScreen,
         SelfTestScreen,
         SelfTestResultScreen,
         PlayerScreen,

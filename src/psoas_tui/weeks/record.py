@@ -1,9 +1,11 @@
 """The weeks at a glance, as of an injected `today`: this week against the plan, the streaks,
 the totals of the last weeks and the per-side record. What `psoas stats` prints.
 
-The per-side record holds only what the history keeps by side: time worked on each side (from
-the segments' sides) and the sides the latest self-test found tight or weak. Pain reports are
-kept by place, not side, so they are counted in all.
+The per-side record: time worked on each side (from the segments' sides), pain reports in all
+and on each side (a report made during a hold or reps on one side; those made in a prep, rest or
+switch, or on alternating reps, have no side), the answers to "which side felt tighter / weaker"
+in the last 12 weeks, the sides the latest self-test found tight or weak, and the trend by week
+with its call-out (`weeks.sides`).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from typing import Any
 
-from psoas_tui.store.records import SelfTestRow, SessionRow
+from psoas_tui.store.records import SelfTestRow, SessionRow, SideAnswer, SidedPain
 from psoas_tui.weeks.days import KindOf, catalogue_kind, local_date, training_days, week_of
 from psoas_tui.weeks.plan import DEFAULT_PLAN, WeeklyPlan
+from psoas_tui.weeks.sides import SideTrend, side_trend
 from psoas_tui.weeks.streaks import Streak, Streaks, streaks
 
 WEEKS_SHOWN = 12
@@ -45,12 +48,29 @@ class WeekTotal:
 
 @dataclass(frozen=True, slots=True)
 class SideRecord:
+    """Left against right (see the module's words)."""
+
     left_seconds: float
     right_seconds: float
     pain_reports: int
+    """Every pain report, with a side or not."""
     selftest_taken: date | None
     tight_sides: tuple[str, ...]
     weak_sides: tuple[str, ...]
+    left_pain: int = 0
+    right_pain: int = 0
+    trend: SideTrend | None = None
+    """The last 12 weeks side by side, the self-tests per side and the call-outs."""
+
+    @property
+    def answers(self) -> tuple[int, int, int]:
+        """Answers left, same, right in the last 12 weeks."""
+        weeks = self.trend.weeks if self.trend else ()
+        return (
+            sum(w.left for w in weeks),
+            sum(w.same for w in weeks),
+            sum(w.right for w in weeks),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +114,9 @@ class WeeksRecord:
                 "left_minutes": round(self.sides.left_seconds / 60, 1),
                 "right_minutes": round(self.sides.right_seconds / 60, 1),
                 "pain_reports": self.sides.pain_reports,
+                "pain": {"left": self.sides.left_pain, "right": self.sides.right_pain},
+                "answers": dict(zip(("left", "same", "right"), self.sides.answers, strict=True)),
+                "trend": None if self.sides.trend is None else self.sides.trend.as_json(),
                 "selftest": None
                 if self.sides.selftest_taken is None
                 else {
@@ -118,9 +141,11 @@ def weeks_record(
     plan: WeeklyPlan = DEFAULT_PLAN,
     kind_of: KindOf = catalogue_kind,
     tz: tzinfo | None = None,
+    side_answers: Sequence[SideAnswer] = (),
+    sided_pain: Sequence[SidedPain] = (),
 ) -> WeeksRecord:
-    """The record as of `today` (in `tz`; None: this computer's time zone). Sessions and
-    self-tests after `today` are left out."""
+    """The record as of `today` (in `tz`; None: this computer's time zone). Sessions, answers,
+    pain reports and self-tests after `today` are left out."""
     kept = [row for row in sessions if local_date(row, tz) <= today]
     days = training_days(kept, kind_of, tz)
     monday = week_of(today)
@@ -165,5 +190,12 @@ def weeks_record(
         selftest_taken=None if latest is None else latest.taken_at.astimezone(tz).date(),
         tight_sides=() if latest is None else latest.tight_sides,
         weak_sides=() if latest is None else latest.weak_sides,
+        left_pain=sum(
+            p.side == "left" and p.reported_at.astimezone(tz).date() <= today for p in sided_pain
+        ),
+        right_pain=sum(
+            p.side == "right" and p.reported_at.astimezone(tz).date() <= today for p in sided_pain
+        ),
+        trend=side_trend(side_answers, sided_pain, selftests, today, tz),
     )
     return WeeksRecord(today, week, streaks(days, today, plan), weeks, sides)

@@ -44,6 +44,7 @@ class HistoryScreen(AppScreen):
         ),
         Binding("t", "open_exercise_time", "Time", tooltip="Time per exercise, and each week's"),
         Binding("f", "open_selftests", "Self-tests", tooltip="Self-test results over time"),
+        Binding("s", "sides", "Sides", tooltip="Left against right over the weeks"),
     ]
 
     class Loaded(Message):
@@ -171,6 +172,11 @@ class HistoryScreen(AppScreen):
         from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
 
         self.app.push_screen(SelfTestHistoryScreen())
+
+    def action_sides(self) -> None:
+        from psoas_tui.tui.screens.sides import SidesScreen
+
+        self.app.push_screen(SidesScreen())
 
     def action_back(self) -> None:
         self.dismiss(None)

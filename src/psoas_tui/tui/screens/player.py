@@ -28,6 +28,7 @@ from psoas_tui.player.clock import Clock
 from psoas_tui.player.cue_plan import announcements
 from psoas_tui.player.pain import LOCATIONS, easier_variant
 from psoas_tui.player.session import Cue, Event, PainReport, Session
+from psoas_tui.player.side_question import CHOICES, SideQuestion, side_question
 from psoas_tui.player.summary import summarise
 from psoas_tui.player.timeline import Timeline
 from psoas_tui.player.view import (
@@ -39,8 +40,10 @@ from psoas_tui.player.view import (
 )
 from psoas_tui.routine.resolve import plan_single
 from psoas_tui.services.session_recorder import SessionRecorder
+from psoas_tui.store.records import SideChoice
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainAnswer, PainDialog
+from psoas_tui.tui.keys import hint
 from psoas_tui.tui.screens.player_layout import PlayerScale, context_line, player_scale
 from psoas_tui.tui.screens.summary import SummaryScreen
 from psoas_tui.tui.widgets.bar import Bar
@@ -81,6 +84,28 @@ class PlayerScreen(Screen[None]):
             "offers what fits: an easier variant, a skip, the end",
         ),
         Binding(
+            "1",
+            "side('left')",
+            "left",
+            show=False,  # the question's line says 1 2 3 while it is asked
+            tooltip="After both sides of an exercise: the left felt tighter (after a stretch) or "
+            "weaker (after a strengthening move)",
+        ),
+        Binding(
+            "2",
+            "side('same')",
+            "same",
+            show=False,
+            tooltip="After both sides of an exercise: both felt the same",
+        ),
+        Binding(
+            "3",
+            "side('right')",
+            "right",
+            show=False,
+            tooltip="After both sides of an exercise: the right felt tighter or weaker",
+        ),
+        Binding(
             "q,escape",
             "quit_session",
             "Quit",
@@ -115,6 +140,9 @@ class PlayerScreen(Screen[None]):
         self._timer: Timer | None = None
         self._paused_while_covered = False
         """The session was running when something covered the player, which paused it."""
+        self._answered: set[tuple[int, str]] = set()
+        """The turns of exercises (index, id) whose side question was answered."""
+        self._asking: SideQuestion | None = None
 
     # --- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -144,6 +172,7 @@ class PlayerScreen(Screen[None]):
                 yield PlainStatic("", id="cue")
                 yield PlainStatic("", id="steps")
                 yield PlainStatic("", id="next")
+                yield PlainStatic("", id="side-question")
                 yield Static("", id="hint", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
@@ -332,10 +361,33 @@ class PlayerScreen(Screen[None]):
         if changed("next_text"):
             self.query_one("#next", Static).update(view.next_text)
         if changed("hint", "paused"):
-            hint = self.query_one("#hint", Static)
-            hint.update(view.hint)
-            hint.set_class(view.paused, "paused")
-            hint.display = bool(view.hint)  # an empty line is not drawn on every repaint
+            hint_line = self.query_one("#hint", Static)
+            hint_line.update(view.hint)
+            hint_line.set_class(view.paused, "paused")
+            hint_line.display = bool(view.hint)  # an empty line is not drawn on every repaint
+        if changed("kind", "position", "side", "set_text"):
+            self._show_side_question()
+
+    def _pending_question(self) -> SideQuestion | None:
+        """The side question to ask now, unless it was answered."""
+        question = side_question(self.session, self.catalogue)
+        if question is None or (question.exercise_index, question.exercise_id) in self._answered:
+            return None
+        return question
+
+    def _show_side_question(self) -> None:
+        """The question line after both sides of an exercise (gone once answered, or when the
+        next exercise's work starts)."""
+        question = None if self.session.is_over else self._pending_question()
+        if question == self._asking:
+            return
+        self._asking = question
+        line = self.query_one("#side-question", Static)
+        if question is not None:
+            keys = hint(self.BINDINGS, *(f"side('{c}')" for c in CHOICES), brief=True)
+            line.update(f"{question.words}  {keys}")
+        line.display = question is not None
+        self.refresh_bindings()  # 1 2 3 answer only while asking
 
     def _after(self, events: list[Event]) -> None:
         self._handle(events)
@@ -351,6 +403,8 @@ class PlayerScreen(Screen[None]):
             return not self.session.paused
         if action == "resume":
             return self.session.paused
+        if action == "side":
+            return self._asking is not None
         if action in ("reps_done", "adjust"):
             # Done on reps, ±5s on the rest: the Footer offers what the moment allows.
             on_reps = self.session.is_over or self.session.segment.kind == "reps"
@@ -377,6 +431,15 @@ class PlayerScreen(Screen[None]):
 
     def action_reps_done(self) -> None:
         self._after(self.session.mark_reps_done())
+
+    def action_side(self, choice: SideChoice) -> None:
+        """Answer the side question (kept in the history at once)."""
+        question = self._asking
+        if question is None:
+            return
+        self._answered.add((question.exercise_index, question.exercise_id))
+        self.recorder.answer_side(question.answer(choice, self.recorder.now()))
+        self._show_side_question()
 
     def action_instructions(self) -> None:
         """Show the steps in place of the cue, bars and what is next (and back)."""
@@ -456,4 +519,16 @@ class PlayerScreen(Screen[None]):
         notice = ""
         if self.recorder.problem:
             notice = f"This session could not be saved in the history: {self.recorder.problem}"
-        self.app.push_screen(SummaryScreen(summary, self.recorder.rate, notice), closed)
+        question = self._pending_question()
+        self._asking = None
+        self.query_one("#side-question", Static).display = False
+        on_side = None
+        if question is not None:
+            asked = question
+
+            def on_side(choice: SideChoice) -> None:
+                self.recorder.answer_side(asked.answer(choice, self.recorder.now()))
+
+        self.app.push_screen(
+            SummaryScreen(summary, self.recorder.rate, notice, question, on_side), closed
+        )
