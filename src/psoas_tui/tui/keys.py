@@ -140,6 +140,7 @@ def help_classes() -> list[type[DOMNode]]:
     from psoas_tui.tui.screens.history import HistoryScreen
     from psoas_tui.tui.screens.home import HomeScreen
     from psoas_tui.tui.screens.library import LibraryScreen
+    from psoas_tui.tui.screens.plan import PlanScreen
     from psoas_tui.tui.screens.player import PlayerScreen
     from psoas_tui.tui.screens.selftest import SelfTestScreen
     from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
@@ -150,6 +151,7 @@ def help_classes() -> list[type[DOMNode]]:
         CatalogueScreen,
         LibraryScreen,
         HistoryScreen,
+        PlanScreen,
         SelfTestScreen,
         SelfTestResultScreen,
         PlayerScreen,
