@@ -142,6 +142,7 @@ def help_classes() -> list[type[DOMNode]]:
     from psoas_tui.tui.screens.library import LibraryScreen
     from psoas_tui.tui.screens.plan import PlanScreen
     from psoas_tui.tui.screens.player import PlayerScreen
+    from psoas_tui.tui.screens.proposal import ProposalScreen
     from psoas_tui.tui.screens.selftest import SelfTestScreen
     from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
     from psoas_tui.tui.screens.summary import SummaryScreen
@@ -158,6 +159,7 @@ def help_classes() -> list[type[DOMNode]]:
         PainDialog,
         ConfirmDialog,
         SummaryScreen,
+        ProposalScreen,
         DeskBreakNudge,
         SafetyNote,
         HelpScreen,

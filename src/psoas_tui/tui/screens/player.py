@@ -456,4 +456,7 @@ class PlayerScreen(Screen[None]):
         notice = ""
         if self.recorder.problem:
             notice = f"This session could not be saved in the history: {self.recorder.problem}"
-        self.app.push_screen(SummaryScreen(summary, self.recorder.rate, notice), closed)
+        routine = self.session.timeline.plan
+        self.app.push_screen(
+            SummaryScreen(summary, self.recorder.rate, notice, routine=routine), closed
+        )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -16,11 +20,18 @@ from psoas_tui.tui.keys import binding_for, hint, inline
 from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
 
+if TYPE_CHECKING:
+    from psoas_tui.routine.plan import RoutinePlan
+    from psoas_tui.routine.progress import Proposal
+    from psoas_tui.tui.app import PsoasApp
+
 RATINGS: dict[str, Rating] = {"1": "too_easy", "2": "about_right", "3": "too_hard"}
 
 
 class SummaryScreen(Screen[Rating | None]):
-    """Shows what the session added up to; 1/2/3 rate it, enter or q closes."""
+    """Shows what the session added up to; 1/2/3 rate it, enter or q closes. When the rating
+    (or pain reported in the session) calls for the routine's next level or a step back, says
+    so, and g shows it."""
 
     HELP_TITLE = "Summary"
     HELP_PURPOSE = "what the session added up to, with a one-key rating"
@@ -28,6 +39,12 @@ class SummaryScreen(Screen[Rating | None]):
         Binding("1", "rate('1')", "Too easy"),
         Binding("2", "rate('2')", "About right"),
         Binding("3", "rate('3')", "Too hard"),
+        Binding(
+            "g",
+            "progress",
+            "Progress",
+            tooltip="See the next level (or step back) proposed for this routine, to accept it",
+        ),
         Binding("enter,q,escape", "close", "Close"),
     ]
 
@@ -36,12 +53,24 @@ class SummaryScreen(Screen[Rating | None]):
         summary: SessionTotals,
         on_rate: Callable[[Rating], None] | None = None,
         notice: str = "",
+        routine: RoutinePlan | None = None,
     ) -> None:
         super().__init__()
         self.summary = summary
         self.on_rate = on_rate
         self.notice = notice
+        self.routine = routine
+        """The routine played, for what its sessions call for next (None: nothing is proposed)."""
         self.rating: Rating | None = None
+        self.proposal: Proposal | None = None
+        """The change proposed for the routine now, if any."""
+
+    class Proposed(Message):
+        """What the routine's sessions call for was read (in a worker): None for nothing."""
+
+        def __init__(self, proposal: Proposal | None) -> None:
+            super().__init__()
+            self.proposal = proposal
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -57,9 +86,16 @@ class SummaryScreen(Screen[Rating | None]):
                     yield PlainStatic(paragraph, classes="advice")
             rate = hint(self.BINDINGS, *(f"rate('{key}')" for key in RATINGS), brief=True)
             yield Static(f"How was it?  {rate}", id="rating", markup=False)
+            proposed = PlainStatic("", id="summary-proposal")
+            proposed.display = False
+            yield proposed
             if self.notice:
                 yield PlainStatic(self.notice, classes="warning")
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self.summary.tally.pain:  # pain calls for a step back, rated or not
+            self.look_for_proposal()
 
     def action_rate(self, key: str) -> None:
         self.rating = RATINGS[key]
@@ -68,6 +104,53 @@ class SummaryScreen(Screen[Rating | None]):
         words = inline(binding_for(self.BINDINGS, f"rate('{key}')").description)
         close = hint(self.BINDINGS, "close", brief=True)
         self.query_one("#rating", Static).update(f"Rated: {words} · {close}")
+        self.look_for_proposal()
+
+    @work(thread=True, exclusive=True, group="proposal")
+    def look_for_proposal(self) -> None:
+        """Read what the routine's sessions, this one included, call for now."""
+        from psoas_tui.services.progression import proposal_after
+        from psoas_tui.store.history import HistoryError
+
+        routine = self.routine
+        if routine is None:
+            return
+        app = cast("PsoasApp", self.app)
+        try:
+            proposal = proposal_after(routine, app.history(), app.catalogue)
+        except (HistoryError, OSError):
+            proposal = None
+        self.post_message(self.Proposed(proposal))
+
+    def on_summary_screen_proposed(self, message: Proposed) -> None:
+        self.proposal = message.proposal
+        line = self.query_one("#summary-proposal", Static)
+        line.display = message.proposal is not None
+        if message.proposal is not None:
+            step = "next level" if message.proposal.direction == "harder" else "step back"
+            see = hint(self.BINDINGS, "progress", brief=True)
+            line.update(f"A {step} is proposed: {message.proposal.why} · {see}")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No progress key while nothing is proposed."""
+        return action != "progress" or self.proposal is not None
+
+    def action_progress(self) -> None:
+        from psoas_tui.tui.screens.proposal import ProposalScreen
+
+        proposal = self.proposal
+        if proposal is None:
+            return
+
+        def answered(path: Path | None) -> None:
+            line = self.query_one("#summary-proposal", Static)
+            self.proposal = None
+            self.refresh_bindings()
+            line.update(f"Saved as {path}" if path is not None else "")
+            line.display = path is not None
+
+        self.app.push_screen(ProposalScreen(proposal), answered)
 
     def action_close(self) -> None:
         self.dismiss(self.rating)
