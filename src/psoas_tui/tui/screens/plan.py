@@ -112,6 +112,8 @@ class PlanScreen(AppScreen):
         widget = self.query_one("#plan-problem", Static)
         widget.update(problem)
         widget.display = bool(problem)
+        if problem:
+            self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def current(self) -> PlanField | None:
         index = self.query_one("#plan-fields", OptionList).highlighted
@@ -157,6 +159,8 @@ class PlanScreen(AppScreen):
         editor.placeholder = "HH:MM" if field.kind == "time" else "a whole number"
         editor.display = True
         editor.focus()
+        self.refresh_bindings()
+        self.call_after_refresh(editor.scroll_visible, animate=False)
         self.query_one("#plan-field-help", Static).update(
             f"{field.label}: type a value (enter keeps it, escape leaves it)"
         )
@@ -180,7 +184,12 @@ class PlanScreen(AppScreen):
         editor = self.query_one("#plan-input", Input)
         editor.display = False
         self.query_one("#plan-fields", OptionList).focus()
+        self.refresh_bindings()
         self.show_help()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a value is typed, only escape (to stop typing) is a key of the screen."""
+        return self.editing is None or action == "back"
 
     # --- saving and leaving ------------------------------------------------------------------
     def action_save(self) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from psoas_tui.player.summary import SessionTotals
 from psoas_tui.store.records import Rating
-from psoas_tui.tui.keys import binding_for, hint, inline
+from psoas_tui.tui.keys import binding_for, first_key, hint, inline
 from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
 
@@ -127,9 +127,9 @@ class SummaryScreen(Screen[Rating | None]):
         line = self.query_one("#summary-proposal", Static)
         line.display = message.proposal is not None
         if message.proposal is not None:
-            step = "next level" if message.proposal.direction == "harder" else "step back"
-            see = hint(self.BINDINGS, "progress", brief=True)
-            line.update(f"A {step} is proposed: {message.proposal.why} · {see}")
+            step = "Next level" if message.proposal.direction == "harder" else "A step back"
+            key = first_key(self.BINDINGS, "progress")
+            line.update(f"{step} proposed: {message.proposal.why}. Press {key} to see it.")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

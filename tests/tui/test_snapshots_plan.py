@@ -1,0 +1,46 @@
+"""Snapshots of the plan screen (a field changed, a value refused) and of a proposed next level
+(what changes, why, the diff), at 80×24 and at 40×12."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from apps import SHORT_ROUTINE, home_app, settle
+from textual.widgets import Input
+
+from psoas_tui.catalogue.load import load_catalogue
+from psoas_tui.routine.parse import parse_routine_text
+from psoas_tui.routine.progress import Feedback, propose
+from psoas_tui.tui.screens.proposal import ProposalScreen
+
+SIZES = [(80, 24), (40, 12)]
+
+
+async def plan_with_a_change(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Stretch days up one, then 9 strength days typed: refused."""
+    await settle(pilot)
+    await pilot.press("p", "right", "down", "enter")
+    pilot.app.screen.query_one("#plan-input", Input).value = ""
+    await pilot.press("9", "enter")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_plan_screen(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(home_app(), terminal_size=size, run_before=plan_with_a_change)
+
+
+async def a_proposal(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The short routine's next level after two sessions rated too easy."""
+    await settle(pilot)
+    catalogue = load_catalogue()
+    loaded = parse_routine_text(Path("short.toml"), SHORT_ROUTINE, catalogue)
+    easy = Feedback("too_easy")
+    proposal = propose(loaded.routine, "short", [easy, easy], catalogue)
+    await pilot.app.push_screen(ProposalScreen(proposal))
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_proposal(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(home_app(), terminal_size=size, run_before=a_proposal)
