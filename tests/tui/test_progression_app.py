@@ -86,6 +86,10 @@ async def test_too_easy_again_proposes_the_next_level_and_a_saves_it(user_routin
         assert text(app, "#summary-proposal") == f"Saved as {saved}"
         assert "g" not in shown_keys(app)
         assert any(f"Saved as {saved}" in str(n.message) for n in app._notifications)
+        await pilot.press("1")  # rated again: no second copy proposed
+        await settle(pilot)
+        assert summary.proposal is None
+        assert text(app, "#summary-proposal") == f"Saved as {saved}"
     new = load_routine(saved)  # the routine parser reads it
     assert new.plan.name == "Short test routine — level 2"
     assert new.routine.exercises[0].hold_seconds == 40

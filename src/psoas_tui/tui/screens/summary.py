@@ -146,6 +146,8 @@ class SummaryScreen(Screen[Rating | None]):
         def answered(path: Path | None) -> None:
             line = self.query_one("#summary-proposal", Static)
             self.proposal = None
+            if path is not None:
+                self.routine = None  # kept: a rating changed now proposes no second copy
             self.refresh_bindings()
             line.update(f"Saved as {path}" if path is not None else "")
             line.display = path is not None
