@@ -136,6 +136,6 @@ def test_the_brief_notice_for_a_newer_plan_keeps_the_file(psoas_home: Path) -> N
     psoas_home.mkdir(parents=True)
     (psoas_home / "plan.toml").write_text("schema = 9\n", encoding="utf-8")
     _, notice, brief = load_plan_reported()
-    assert brief == "plan.toml is from a newer psoas-tui: kept as it is, the default plan used"
+    assert brief == "plan.toml is from a newer psoas-tui: left as it is, default plan used"
     assert notice.endswith("the default plan is used and the file kept")
     assert (psoas_home / "plan.toml").exists()

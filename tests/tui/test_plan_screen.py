@@ -129,7 +129,7 @@ async def test_a_plan_from_a_newer_psoas_is_told_and_not_written_over(psoas_home
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert text(app, "#plan-notice") == (
-            "plan.toml is from a newer psoas-tui: kept as it is, the default plan used"
+            "plan.toml is from a newer psoas-tui: left as it is, default plan used"
         )
         await pilot.press("p", "right", "s")
         assert isinstance(app.screen, PlanScreen)

@@ -44,3 +44,11 @@ async def a_proposal(pilot) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_proposal(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(home_app(), terminal_size=size, run_before=a_proposal)
+
+
+def test_home_with_a_plan_from_a_newer_psoas(snap_compare, psoas_home: Path) -> None:  # type: ignore[no-untyped-def]
+    """Home's one line about a plan.toml it cannot use (a broken one's line names the file it
+    was moved to, with the time in its name: the Pilot tests check that one)."""
+    psoas_home.mkdir(parents=True)
+    (psoas_home / "plan.toml").write_text("schema = 9\n", encoding="utf-8")
+    assert snap_compare(home_app(), terminal_size=(80, 24), run_before=settle)

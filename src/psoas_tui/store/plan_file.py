@@ -140,7 +140,7 @@ def load_plan_reported(path: Path | None = None) -> PlanLoad:
         return PlanLoad(
             None,
             f"{error.first}; the default plan is used and the file kept",
-            f"{path.name} is from a newer psoas-tui: kept as it is, the default plan used",
+            f"{path.name} is from a newer psoas-tui: left as it is, default plan used",
         )
     except ProblemsError as error:
         unused = f"{error.first}; the default plan is used"
