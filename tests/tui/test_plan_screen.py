@@ -136,3 +136,17 @@ async def test_a_plan_from_a_newer_psoas_is_told_and_not_written_over(psoas_home
         assert "schema 9 is newer than this program understands" in text(app, "#plan-problem")
         assert app.weekly_plan() == DEFAULT_PLAN
     assert (psoas_home / "plan.toml").read_text(encoding="utf-8") == "schema = 9\n"
+
+
+async def test_the_palette_opens_the_plan() -> None:
+    from psoas_tui.tui.palette import PsoasCommands
+
+    app = home_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        entry = next(
+            e for e in PsoasCommands(app.screen).entries() if e.title == "Change your weekly plan"
+        )
+        entry.run()
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
