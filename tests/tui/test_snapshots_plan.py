@@ -52,3 +52,17 @@ def test_home_with_a_plan_from_a_newer_psoas(snap_compare, psoas_home: Path) -> 
     psoas_home.mkdir(parents=True)
     (psoas_home / "plan.toml").write_text("schema = 9\n", encoding="utf-8")
     assert snap_compare(home_app(), terminal_size=(80, 24), run_before=settle)
+
+
+def test_summary_with_a_proposal(snap_compare, user_routines: Path) -> None:  # type: ignore[no-untyped-def]
+    """The summary after a second "too easy": the next level proposed, g to see it."""
+    from test_progression_app import short_routine, to_summary
+
+    plan = short_routine(user_routines)
+
+    async def rated_too_easy(pilot) -> None:  # type: ignore[no-untyped-def]
+        await to_summary(pilot.app, pilot, plan)
+        await pilot.press("1")
+        await settle(pilot)
+
+    assert snap_compare(home_app(), terminal_size=(80, 24), run_before=rated_too_easy)
