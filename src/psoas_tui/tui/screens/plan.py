@@ -12,11 +12,10 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from psoas_tui.services.plan_edit import PlanField, plan_fields, same_values, shown_value
-from psoas_tui.textfile.printable import printable
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.keys import hint
 from psoas_tui.tui.widgets.footer import Footer
-from psoas_tui.tui.widgets.plain import PlainStatic
+from psoas_tui.tui.widgets.plain import PlainStatic, plain
 from psoas_tui.weeks.plan import WeeklyPlan
 
 LABEL_WIDTH = 24
@@ -96,7 +95,7 @@ class PlanScreen(AppScreen):
             value = shown_value(self.draft, field.key)
             mark = "*" if value != shown_value(self.saved, field.key) else " "
             line = f"{field.label:<{LABEL_WIDTH}} {value}{mark}"
-            fields.replace_option_prompt_at_index(index, printable(line))
+            fields.replace_option_prompt_at_index(index, plain(line))
         source = self.saved.source
         source = "the default plan" if source == "default" else source
         changed = " · changed, not saved (s saves)" if self.dirty else ""
