@@ -7,6 +7,7 @@ import importlib
 import inspect
 import io
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,6 +17,7 @@ from detail_sessions import keep_at
 from rich.console import Console
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
+from week_history import log_days
 
 import psoas_tui.tui
 from psoas_tui import paths
@@ -34,7 +36,9 @@ from psoas_tui.tui.screens.help import HelpScreen
 from psoas_tui.tui.screens.history import HistoryScreen
 from psoas_tui.tui.screens.home import HomeScreen
 from psoas_tui.tui.screens.library import LibraryScreen
+from psoas_tui.tui.screens.plan import PlanScreen
 from psoas_tui.tui.screens.player import PlayerScreen
+from psoas_tui.tui.screens.proposal import ProposalScreen
 from psoas_tui.tui.screens.selftest import SelfTestScreen
 from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
 from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
@@ -58,6 +62,13 @@ class Route:
     steps: tuple[str | float, ...]
     screen: type[Screen[object]]
     segment: SegmentKind | None = None
+    setup: Callable[[], None] | None = None
+    """What the user folder holds first, if anything (a history, a plan)."""
+
+
+def bedtime_too_easy_twice() -> None:
+    """The library's first routine, rated too easy twice: `g` there proposes its next level."""
+    log_days("bedtime-release", "2026-11-19", "2026-11-20", rating="too_easy")
 
 
 WITH_A_SESSION = "home with a session"
@@ -98,6 +109,9 @@ ROUTES = {
     "quit dialog": Route("player", (17.0, "q"), ConfirmDialog),
     "summary": Route("player", (17.0, "q", "y"), SummaryScreen),
     "desk-break nudge": Route("home", (NUDGE,), DeskBreakNudge),
+    "plan": Route("home", ("p",), PlanScreen),
+    "plan typing": Route("home", ("p", "down", "enter"), PlanScreen),
+    "proposal": Route("home", ("r", "g"), ProposalScreen, setup=bedtime_too_easy_twice),
 }
 
 
@@ -155,6 +169,8 @@ async def test_every_screen_works_in_the_smallest_window_and_survives_resizes(na
     """Reached in a 40×12 window, the screen shows and takes keys; then it lives through
     120×40 → 40×12 → 20×6 (the notice) → 80×24 with keys pressed at each size."""
     route = ROUTES[name]
+    if route.setup is not None:
+        route.setup()
     app = start_app(route.start)
     async with app.run_test(size=SMALLEST) as pilot:
         await follow(pilot, route)

@@ -10,6 +10,7 @@ from psoas_tui.player.timeline import build_timeline
 from psoas_tui.routine.library import find_routine
 from psoas_tui.services.logged_session import logged_session, write_logged
 from psoas_tui.store.history import History
+from psoas_tui.store.records import Rating
 
 STRETCH = "runner-post-run"
 """A built-in routine of stretches only: a stretch day."""
@@ -17,14 +18,14 @@ STRENGTH = "strength-twice-weekly"
 """A built-in routine of strengthening only: a strength day."""
 
 
-def log_days(routine_id: str, *days: str) -> None:
-    """Keep `routine_id` as done at noon UTC on each of `days` (YYYY-MM-DD)."""
+def log_days(routine_id: str, *days: str, rating: Rating | None = None) -> None:
+    """Keep `routine_id` as done at noon UTC on each of `days` (YYYY-MM-DD), rated `rating`."""
     timeline = build_timeline(find_routine(routine_id).plan)
     with History.open(paths.history_db()) as history:
         for text in days:
             day = date.fromisoformat(text)
             started = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
-            write_logged(history, logged_session(timeline, started), None)
+            write_logged(history, logged_session(timeline, started), rating)
 
 
 def week_in_progress() -> None:

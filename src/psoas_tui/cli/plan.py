@@ -11,24 +11,14 @@ from typing import Any, TextIO
 
 from psoas_tui import paths
 from psoas_tui.cli import exit_codes
-from psoas_tui.store.plan_file import NewerPlan, PlanFile
+from psoas_tui.services.plan_edit import SETTABLE, parse_value, save_edited, with_changes
+from psoas_tui.store.plan_file import NewerPlan
 from psoas_tui.textfile.printable import printable, printable_json
 from psoas_tui.textfile.problems import ProblemsError
 from psoas_tui.weeks.plan import PLAN_SOURCE, WeeklyPlan
-from psoas_tui.weeks.stored_plan import from_file, plan_data, read_plan, save_plan
+from psoas_tui.weeks.stored_plan import plan_data, read_plan
 
-SETTABLE = (
-    "stretch_days",
-    "strength_days",
-    "desk_breaks",
-    "work_start",
-    "work_end",
-    "every_minutes",
-    "runner",
-)
-"""The keys `--set` changes (`schema` and `source` are the program's)."""
 _ASSIGNMENT = re.compile(r"(?P<key>[a-z_]+)=(?P<value>.*)", re.DOTALL)
-_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 JSON_HELP = (
     "--json prints {file, schema, stretch_days, strength_days, desk_breaks, work_start,\n"
     "work_end, every_minutes, runner, source}; --set takes "
@@ -44,19 +34,11 @@ def parse_assignment(text: str) -> tuple[str, Any] | str:
     found = _ASSIGNMENT.fullmatch(text.strip())
     if found is None:
         return f'--set "{text}" is not KEY=VALUE (e.g. --set stretch_days=6)'
-    key, value = found["key"], found["value"].strip()
+    key, value = found["key"], found["value"]
     if key not in SETTABLE:
         return f'--set: unknown key "{key}" (it takes: {", ".join(SETTABLE)})'
-    expected = PlanFile.model_fields[key].annotation
-    if expected is bool:
-        if value.lower() not in _BOOLS:
-            return f'--set {key}: "{value}" is not true or false'
-        return key, _BOOLS[value.lower()]
-    if expected is int:
-        if not re.fullmatch(r"[0-9]{1,6}", value):
-            return f'--set {key}: "{value}" is not a whole number'
-        return key, int(value)
-    return key, value
+    parsed = parse_value(key, value)
+    return f"--set {parsed}" if isinstance(parsed, str) else parsed
 
 
 def run(as_json: bool, assignments: Sequence[str], out: TextIO) -> int:
@@ -96,25 +78,11 @@ def run(as_json: bool, assignments: Sequence[str], out: TextIO) -> int:
 
 def _edited(plan: WeeklyPlan, changes: dict[str, Any], path: Path) -> WeeklyPlan | str:
     """The plan with `changes`, saved; or one line saying why it cannot be."""
-    from pydantic import ValidationError
-
-    from psoas_tui.textfile.errors import validation_problems
-    from psoas_tui.textfile.locate import KeyLocator
-
-    data = {**plan_data(plan), **changes, "source": "edited"}
-    try:
-        edited = from_file(PlanFile.model_validate(data))
-    except ValidationError as error:
-        problems = validation_problems(path, error, KeyLocator.from_text(""), lambda _loc: None)
-        return f"psoas plan: --set {problems[0].message}"
-    try:
-        save_plan(edited, path)
-    except ProblemsError as error:
-        return str(error.first)
-    except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        return f"{path}: the plan could not be saved: {reason}"
-    return edited
+    edited = with_changes(plan, changes)
+    if isinstance(edited, str):
+        return f"psoas plan: --set {edited}"
+    saved = save_edited(edited, path)
+    return saved if isinstance(saved, str) else edited
 
 
 def summary_lines(plan: WeeklyPlan, path: Path) -> list[str]:

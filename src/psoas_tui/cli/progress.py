@@ -11,10 +11,12 @@ from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.cli import exit_codes
 from psoas_tui.routine.parse import LoadedRoutine
-from psoas_tui.routine.progress import Proposal, save_proposal
+from psoas_tui.routine.progress import proposal_lines, save_proposal
 from psoas_tui.services.progression import proposal_for
 from psoas_tui.store.history import History, HistoryError
 from psoas_tui.textfile.printable import printable, printable_json
+
+__all__ = ["proposal_lines", "run"]
 
 
 def run(loaded: LoadedRoutine, as_json: bool, save: bool, out: TextIO) -> int:
@@ -48,23 +50,6 @@ def run(loaded: LoadedRoutine, as_json: bool, save: bool, out: TextIO) -> int:
     elif save:
         print("Nothing saved.", file=out)
     return exit_codes.OK
-
-
-def proposal_lines(proposal: Proposal) -> list[str]:
-    """What changes and why, then the diff; or "no change proposed: why"."""
-    if not proposal.changed or proposal.routine is None:
-        lines = [f"{proposal.routine_id}: no change proposed: {proposal.why}"]
-        lines += [f"  {kept}" for kept in proposal.left_alone]
-        return lines
-    step = "next level" if proposal.direction == "harder" else "a step back"
-    lines = [f"{proposal.routine_id}: {step}, because {proposal.why}", ""]
-    for change in proposal.changes:
-        lines.append(f"  #{change.position} {change.exercise}: {change.before} → {change.after}")
-        lines.append(f"      {change.reason}")
-    lines += [f"  kept: {kept}" for kept in proposal.left_alone]
-    lines += ["", f'New routine "{proposal.routine.name}" ({proposal.new_id}):', ""]
-    lines += proposal.diff().rstrip("\n").splitlines()
-    return lines
 
 
 def _fail(message: str) -> int:

@@ -326,3 +326,25 @@ def save_proposal(proposal: Proposal, folder: Path | None = None) -> Path:
     folder = folder or paths.user_routines_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return save_routine(proposal.routine, free_path(folder, proposal.new_id))
+
+
+def proposal_head(proposal: Proposal) -> list[str]:
+    """What changes and why, before the diff; or "no change proposed: why"."""
+    if not proposal.changed or proposal.routine is None:
+        lines = [f"{proposal.routine_id}: no change proposed: {proposal.why}"]
+        lines += [f"  {kept}" for kept in proposal.left_alone]
+        return lines
+    step = "next level" if proposal.direction == "harder" else "a step back"
+    lines = [f"{proposal.routine_id}: {step}, because {proposal.why}", ""]
+    for change in proposal.changes:
+        lines.append(f"  #{change.position} {change.exercise}: {change.before} → {change.after}")
+        lines.append(f"      {change.reason}")
+    lines += [f"  kept: {kept}" for kept in proposal.left_alone]
+    lines += ["", f'New routine "{proposal.routine.name}" ({proposal.new_id}):', ""]
+    return lines
+
+
+def proposal_lines(proposal: Proposal) -> list[str]:
+    """What changes and why, then the diff (as `psoas progress` prints it); or "no change
+    proposed: why"."""
+    return proposal_head(proposal) + proposal.diff().rstrip("\n").splitlines()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -110,23 +111,51 @@ def read_plan_file(path: Path | None = None) -> PlanFile | None:
     return plan_from_data(path, text, raw)
 
 
+@dataclass(frozen=True, slots=True)
+class PlanLoad:
+    """A plan as read for use (None: use the default), and when the file could not be used, why:
+    `notice` in full (file, line, field, what was done with the file), `brief` in one short
+    line for a screen ("" for both when all went well)."""
+
+    plan: PlanFile | None
+    notice: str = ""
+    brief: str = ""
+
+
 def load_plan_file(path: Path | None = None) -> tuple[PlanFile | None, str]:
     """The stored plan (None: use the default) and a one-line notice ("" when all went well).
     Never raises: a plan that cannot be used is reported and moved aside when it is broken; a
     plan from a newer psoas-tui, or one that cannot be read, is left where it is."""
+    loaded = load_plan_reported(path)
+    return loaded.plan, loaded.notice
+
+
+def load_plan_reported(path: Path | None = None) -> PlanLoad:
+    """As `load_plan_file`, with the notice in brief too ("plan file broken: moved to
+    plan.toml.corrupt-20261122-102043")."""
     path = path or paths.plan_file()
     try:
-        return read_plan_file(path), ""
+        return PlanLoad(read_plan_file(path))
     except NewerPlan as error:
-        return None, f"{error.first}; the default plan is used and the file kept"
+        return PlanLoad(
+            None,
+            f"{error.first}; the default plan is used and the file kept",
+            f"{path.name} is from a newer psoas-tui: left as it is, default plan used",
+        )
     except ProblemsError as error:
+        unused = f"{error.first}; the default plan is used"
+        unread = f"{path.name} could not be read: the default plan is used"
         if not _movable(path):
-            return None, f"{error.first}; the default plan is used"
+            return PlanLoad(None, unused, unread)
         try:
             moved = move_aside(path, "corrupt")
         except OSError:
-            return None, f"{error.first}; the default plan is used"
-        return None, f"{error.first}; it was moved to {moved.name} and the default plan is used"
+            return PlanLoad(None, unused, unread)
+        return PlanLoad(
+            None,
+            f"{error.first}; it was moved to {moved.name} and the default plan is used",
+            f"{path.name} was broken: moved to {moved.name}",
+        )
 
 
 def _movable(path: Path) -> bool:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from psoas_tui.services.session_recorder import SessionRecorder
     from psoas_tui.store.history import History
     from psoas_tui.store.settings import Settings
+    from psoas_tui.weeks.plan import WeeklyPlan
 
 
 class PsoasApp(SteadyApp):
@@ -107,6 +108,11 @@ class PsoasApp(SteadyApp):
         self._nudge_timer: Timer | None = None
         self._nudge_every = 60
         self._broken_told: set[tuple[str, int, str]] = set()
+        self.plan_notice = ""
+        """Why the stored weekly plan is not used (broken and moved aside, or from a newer
+        psoas-tui), in full: "" when it is, or once a plan is saved."""
+        self.plan_notice_brief = ""
+        """`plan_notice` in one short line, for home."""
         self.ending_on_signal = False
         """A stop signal or a closed terminal is ending the app (see `exit_from_signal`)."""
         self.crash: BaseException | None = None
@@ -182,6 +188,22 @@ class PsoasApp(SteadyApp):
             if self._history is not None:
                 self._history.close()
                 self._history = None
+
+    def weekly_plan(self) -> WeeklyPlan:
+        """The stored weekly plan (the default one without a usable file), from any thread.
+        A plan file that cannot be used leaves its notice in `plan_notice` (a broken one is
+        moved aside on the first reading, so its notice comes only once)."""
+        from psoas_tui.weeks.stored_plan import load_plan_reported
+
+        plan, notice, brief = load_plan_reported()
+        if notice:
+            self.plan_notice, self.plan_notice_brief = notice, brief
+        return plan
+
+    def plan_saved(self) -> None:
+        """A plan was just saved: no notice about the old file, desk breaks on the new plan."""
+        self.plan_notice = self.plan_notice_brief = ""
+        self.schedule_desk_break()
 
     @cached_property
     def announcer(self) -> Announcer:
@@ -269,12 +291,11 @@ class PsoasApp(SteadyApp):
         """Nudge at the plan's next desk break in working hours (or in `minutes`: a snooze),
         if the plan has desk breaks. The schedule is the same as `psoas remind`'s."""
         from psoas_tui.weeks.reminders import ReminderSchedule, ScheduleError
-        from psoas_tui.weeks.stored_plan import load_plan
 
         if self._nudge_timer is not None:
             self._nudge_timer.stop()
             self._nudge_timer = None
-        plan, _ = load_plan()  # (a broken plan file is reported by `psoas plan` and the stats)
+        plan = self.weekly_plan()  # (a plan file that cannot be used: home says so)
         if not plan.desk_breaks:
             return
         self._nudge_every = plan.every_minutes
@@ -411,6 +432,11 @@ class PsoasApp(SteadyApp):
         from psoas_tui.tui.screens.help import HelpScreen
 
         self._open(HelpScreen())
+
+    def action_open_plan(self) -> None:
+        from psoas_tui.tui.screens.plan import PlanScreen
+
+        self._open(PlanScreen())
 
     def action_open_selftest(self) -> None:
         from psoas_tui.tui.screens.selftest import SelfTestScreen

@@ -154,7 +154,9 @@ def help_classes() -> list[type[DOMNode]]:
     from psoas_tui.tui.screens.history import HistoryScreen
     from psoas_tui.tui.screens.home import HomeScreen
     from psoas_tui.tui.screens.library import LibraryScreen
+    from psoas_tui.tui.screens.plan import PlanScreen
     from psoas_tui.tui.screens.player import PlayerScreen
+    from psoas_tui.tui.screens.proposal import ProposalScreen
     from psoas_tui.tui.screens.selftest import SelfTestScreen
     from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
     from psoas_tui.tui.screens.selftest_result import SelfTestResultScreen
@@ -171,12 +173,14 @@ def help_classes() -> list[type[DOMNode]]:
         ExerciseTimeScreen,
         SelfTestHistoryScreen,
         SidesScreen,
+        PlanScreen,
         SelfTestScreen,
         SelfTestResultScreen,
         PlayerScreen,
         PainDialog,
         ConfirmDialog,
         SummaryScreen,
+        ProposalScreen,
         DeskBreakNudge,
         SafetyNote,
         HelpScreen,

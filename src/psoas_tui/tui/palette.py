@@ -1,4 +1,5 @@
-"""The command palette's own entries: take the self-test, play a routine, open an exercise.
+"""The command palette's own entries: take the self-test, change the plan, play a routine, open an
+exercise.
 
 Textual's system commands are shown through `Matcher.highlight`, which reads each title as
 markup: a routine named `[/]` would crash the palette and one named `[@click=app.quit]x` would
@@ -77,6 +78,11 @@ class PsoasCommands(PlainProvider):
         app = self.psoas
         yield PaletteEntry(
             "Take the self-test", "Tight or weak? Questions and two tests", app.action_open_selftest
+        )
+        yield PaletteEntry(
+            "Change your weekly plan",
+            "Stretch and strength days, desk breaks, running",
+            app.action_open_plan,
         )
 
 

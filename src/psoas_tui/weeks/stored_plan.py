@@ -13,6 +13,9 @@ from psoas_tui.store.plan_file import (
     read_plan_file,
     save_plan_file,
 )
+from psoas_tui.store.plan_file import (
+    load_plan_reported as load_plan_reported_file,
+)
 from psoas_tui.weeks.plan import DEFAULT_PLAN, WeeklyPlan
 
 
@@ -57,6 +60,12 @@ def load_plan(path: Path | None = None) -> tuple[WeeklyPlan, str]:
     `load_plan_file`)."""
     stored, notice = load_plan_file(path)
     return from_file(stored), notice
+
+
+def load_plan_reported(path: Path | None = None) -> tuple[WeeklyPlan, str, str]:
+    """As `load_plan`, with the notice in brief too, in one short line for a screen."""
+    loaded = load_plan_reported_file(path)
+    return from_file(loaded.plan), loaded.notice, loaded.brief
 
 
 def save_plan(plan: WeeklyPlan, path: Path | None = None) -> Path:

@@ -10,6 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Header, Static
 
@@ -34,6 +35,8 @@ class WeekView:
     streak: str
     plan: RoutinePlan | None
     why_none: str
+    notice: str = ""
+    """Why the stored weekly plan is not used, in one line ("" when it is)."""
 
 
 class HomeScreen(AppScreen):
@@ -48,6 +51,13 @@ class HomeScreen(AppScreen):
             "do_due",
             "Today's",
             tooltip="Do today's: start what this week's plan says is due today",
+            show=False,  # the "This week" panel says it; the footer keeps room at 80 columns
+        ),
+        Binding(
+            "p",
+            "app.open_plan",
+            "Plan",
+            tooltip="Your weekly plan: stretch and strength days, desk breaks, running",
             show=False,  # the "This week" panel says it; the footer keeps room at 80 columns
         ),
         Binding("c", "app.open_catalogue", "Catalogue"),
@@ -116,9 +126,10 @@ class HomeScreen(AppScreen):
                 yield PlainStatic("…", id="week-due")
                 yield PlainStatic("", id="week-progress")
                 yield PlainStatic("", id="week-streak")
-                yield Static(
-                    hint(self.BINDINGS, "do_due"), id="week-keys", classes="keys-hint", markup=False
-                )
+                notice = PlainStatic("", id="plan-notice", classes="warning")
+                notice.display = False
+                yield notice
+                yield Static(self.week_keys(due=True), id="week-keys", classes="keys-hint")
             with Vertical(id="recent", classes="panel"):
                 yield Static("Last sessions", classes="panel-title", markup=False)
                 yield PlainStatic("…", id="recent-list")
@@ -188,10 +199,10 @@ class HomeScreen(AppScreen):
         from psoas_tui.weeks.days import training_days
         from psoas_tui.weeks.due import due_today
         from psoas_tui.weeks.record import weeks_record
-        from psoas_tui.weeks.stored_plan import load_plan
 
         app = self.psoas
-        record = weeks_record(sessions, [], app.now().date(), load_plan()[0])
+        record = weeks_record(sessions, [], app.now().date(), app.weekly_plan())
+        notice = app.plan_notice_brief
         due = due_today(record, training_days(sessions), app.selftest_routine())
         week, plan = record.week, record.week.plan
         progress = (
@@ -205,7 +216,8 @@ class HomeScreen(AppScreen):
         )
         if see_professional:
             text = "Due today: nothing (see a professional first)"
-            return WeekView(text, progress, streak, None, "your last self-test said to see one")
+            why = "your last self-test said to see one"
+            return WeekView(text, progress, streak, None, why, notice)
         routine, why_none = None, due.reason
         name: str = due.kind
         if due.routine_ref is not None:
@@ -215,7 +227,8 @@ class HomeScreen(AppScreen):
             except (ProblemsError, RoutineNotFound) as problem:
                 why_none = f"the {due.kind} routine could not be read: {problem}"
                 name = f"{due.kind} ({why_none})"
-        return WeekView(f"Due today: {name} ({due.reason})", progress, streak, routine, why_none)
+        text = f"Due today: {name} ({due.reason})"
+        return WeekView(text, progress, streak, routine, why_none, notice)
 
     def on_home_screen_loaded(self, message: Loaded) -> None:
         from psoas_tui.player.describe import estimated_duration
@@ -251,9 +264,16 @@ class HomeScreen(AppScreen):
             self.query_one("#week-streak", Static).update(message.week.streak)
         else:
             self.query_one("#week-due", Static).update("(the history could not be read)")
-        self.query_one("#week-keys", Static).display = (
-            message.week is not None and message.week.plan is not None
-        )
+        notice = self.query_one("#plan-notice", Static)
+        notice.update(message.week.notice if message.week is not None else "")
+        notice.display = message.week is not None and bool(message.week.notice)
+        due = message.week is not None and message.week.plan is not None
+        self.query_one("#week-keys", Static).update(self.week_keys(due=due))
+
+    def week_keys(self, *, due: bool) -> Content:
+        """The week panel's keys: what is due today (when something is), and the plan."""
+        plan = hint(self.BINDINGS, "app.open_plan", brief=True)
+        return Content(f"{hint(self.BINDINGS, 'do_due')} · {plan}" if due else plan)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No start key when nothing is suggested (after a "see a professional" result)."""

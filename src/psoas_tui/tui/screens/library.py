@@ -6,6 +6,9 @@ broken files are listed with their error and never stop the others from loading.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +22,9 @@ from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
 from psoas_tui.tui.widgets.routine_table import RoutineRow, RoutineTable
+
+if TYPE_CHECKING:
+    from psoas_tui.routine.progress import Proposal
 
 NARROW_WIDTH = 60
 """Below this many columns the preview goes under the table instead of beside it."""
@@ -37,6 +43,14 @@ class LibraryScreen(AppScreen):
             "Copy to my folder",
             tooltip="Copy to your routines folder, to change it with any editor",
         ),
+        Binding(
+            "g",
+            "progress",
+            "Progress",
+            tooltip="Progress: the routine's next level (or a step back) from how its sessions "
+            "felt, as a diff, to accept or dismiss",
+            show=False,  # the summary offers it after a session; the footer keeps room
+        ),
         *VIM_KEYS,
         Binding("escape,q", "back", "Back"),
     ]
@@ -45,6 +59,14 @@ class LibraryScreen(AppScreen):
         def __init__(self, entries: list[RoutineEntry]) -> None:
             super().__init__()
             self.entries = entries
+
+    class Proposed(Message):
+        """What a routine's sessions call for was read (in a worker)."""
+
+        def __init__(self, proposal: Proposal | None, problem: str = "") -> None:
+            super().__init__()
+            self.proposal = proposal
+            self.problem = problem
 
     def __init__(self) -> None:
         super().__init__()
@@ -167,6 +189,43 @@ class LibraryScreen(AppScreen):
             return
         self.notify(f"Saved a copy you can edit: {path}", timeout=8, markup=False)
         self.load()
+
+    def action_progress(self) -> None:
+        entry = self._current()
+        if entry is None or entry.loaded is None:
+            return
+        self.read_proposal(entry)
+
+    @work(thread=True, exclusive=True, group="proposal")
+    def read_proposal(self, entry: RoutineEntry) -> None:
+        """What the routine's sessions call for (as `psoas progress` tells it)."""
+        from psoas_tui.services.progression import proposal_for
+        from psoas_tui.store.history import HistoryError
+
+        if entry.loaded is None:
+            return
+        try:
+            proposal = proposal_for(entry.loaded, self.psoas.history(), self.psoas.catalogue)
+        except (HistoryError, OSError) as error:
+            self.post_message(self.Proposed(None, f"The history could not be read: {error}"))
+            return
+        self.post_message(self.Proposed(proposal))
+
+    def on_library_screen_proposed(self, message: Proposed) -> None:
+        from psoas_tui.tui.screens.proposal import ProposalScreen
+
+        proposal = message.proposal
+        if proposal is None:
+            self.notify(message.problem, severity="error", timeout=8, markup=False)
+        elif not proposal.changed:
+            name = proposal.original.name
+            self.notify(f"No change proposed for {name}: {proposal.why}.", timeout=8, markup=False)
+        else:
+
+            def answered(_: Path | None) -> None:
+                self.load()  # a new routine is listed
+
+            self.app.push_screen(ProposalScreen(proposal), answered)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -530,5 +530,13 @@ class PlayerScreen(Screen[None]):
                 self.recorder.answer_side(asked.answer(choice, self.recorder.now()))
 
         self.app.push_screen(
-            SummaryScreen(summary, self.recorder.rate, notice, question, on_side), closed
+            SummaryScreen(
+                summary,
+                self.recorder.rate,
+                notice,
+                question,
+                on_side,
+                routine=self.session.timeline.plan,
+            ),
+            closed,
         )
