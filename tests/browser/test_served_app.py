@@ -156,11 +156,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def served(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    home = tmp_path_factory.mktemp("served-home")
-    (home / "routines").mkdir()
-    (home / "routines" / "browser-check.toml").write_text(ROUTINE, encoding="utf-8")
+def _start_server(home: Path) -> Served:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "psoas_tui", "serve", "--port", str(port)],
@@ -172,17 +168,30 @@ def served(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     assert process.stdout is not None
     first = process.stdout.readline()
     assert f"http://127.0.0.1:{port}" in first, first
-    server = Served(process, f"http://127.0.0.1:{port}/", home)
+    return Served(process, f"http://127.0.0.1:{port}/", home)
+
+
+def _stop_server(server: Served) -> None:
+    if server.process.poll() is None:
+        server.process.send_signal(signal.SIGINT)
+        try:
+            server.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
+
+
+@pytest.fixture(scope="module")
+def served(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """A server for the module, its data folder holding a three-second routine of the user's."""
+    home = tmp_path_factory.mktemp("served-home")
+    (home / "routines").mkdir()
+    (home / "routines" / "browser-check.toml").write_text(ROUTINE, encoding="utf-8")
+    server = _start_server(home)
     try:
         yield server
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        _stop_server(server)
 
 
 def _open(chromium: Any, served: Served) -> Any:
@@ -254,14 +263,19 @@ def test_closed_pages_leave_no_app_running(chromium: Any, served: Served) -> Non
     assert len(started) >= 20, "a page did not get an app of its own"
 
 
-def test_ctrl_c_stops_the_server_and_its_apps(chromium: Any, served: Served) -> None:
-    page = _open(chromium, served)
-    _wait_for(page, "psoas")
-    apps = served.app_processes()
-    assert apps
-    served.process.send_signal(signal.SIGINT)
-    output, _ = served.process.communicate(timeout=20)
-    page.close()
+def test_ctrl_c_stops_the_server_and_its_apps(chromium: Any, tmp_path: Path) -> None:
+    served = _start_server(tmp_path)
+    try:
+        page = _open(chromium, served)
+        _wait_for(page, "Before you start")
+        apps = served.app_processes()
+        assert len(apps) == 1
+        served.process.send_signal(signal.SIGINT)
+        output, _ = served.process.communicate(timeout=20)
+        page.close()
+    finally:
+        _stop_server(served)
     assert served.process.returncode == 0
     assert "Traceback" not in output, output
+    assert output.strip() == "psoas serve: stopping"
     assert not [app for app in apps if app.is_running() and app.status() != "zombie"]

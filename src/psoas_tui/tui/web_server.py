@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from asyncio.subprocess import Process
 from pathlib import Path
 
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
+
+log = logging.getLogger("psoas-serve")
 
 PAGE_FOLDER = Path(__file__).resolve().parent / "web_page"
 """The page's template: textual-serve's, with addresses relative to the page, the font served
@@ -89,8 +92,8 @@ class PageServer(Server):
         except asyncio.CancelledError:
             with contextlib.suppress(Exception):
                 await websocket.close()
-        except (ConnectionError, RuntimeError):
-            pass  # the page went away while its app was starting
+        except Exception as error:  # one line on the server's terminal, never a traceback
+            log.warning("a page's app stopped: %s", error or type(error).__name__)
         finally:
             self.pages.discard(websocket)
             if session is not None:
