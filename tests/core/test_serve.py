@@ -124,7 +124,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-async def _open_page_then_stop(port: int, server: subprocess.Popen[str]) -> list[int]:
+async def _open_page_then_stop(port: int, server: subprocess.Popen[str]) -> list[psutil.Process]:
     """Open the page's websocket, wait for the app to draw, stop the server with SIGINT; the
     app processes that were running."""
     import aiohttp
@@ -138,15 +138,25 @@ async def _open_page_then_stop(port: int, server: subprocess.Popen[str]) -> list
             message = await asyncio.wait_for(page.receive(), 30)
             assert message.type == aiohttp.WSMsgType.BINARY, message
             drawn += len(message.data)
-        apps = [child.pid for child in psutil.Process(server.pid).children(recursive=True)]
+        apps = psutil.Process(server.pid).children(recursive=True)
+        environment = apps[0].environ()
+        command = apps[0].cmdline()
         server.send_signal(signal.SIGINT)
         while not page.closed:  # the server closes the page
             await asyncio.wait_for(page.receive(), 30)
+    # the app is this program, on the same data, with no sound player or speech engine of its own
+    assert command == [sys.executable, "-m", "psoas_tui"]
+    assert environment["PSOAS_HOME"] == os.environ["PSOAS_HOME"]
+    assert environment["PSOAS_AUDIO"] == "off"
+    assert environment["PSOAS_SERVED"] == "1"
     return apps
 
 
-def test_ctrl_c_ends_the_server_and_the_open_pages_app(psoas_home: Path) -> None:
+def test_ctrl_c_ends_the_server_and_the_open_pages_app(
+    psoas_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     port = _free_port()
+    monkeypatch.delenv("PSOAS_AUDIO")  # `psoas serve` turns it off for its apps by itself
     environment = dict(os.environ, PSOAS_HOME=str(psoas_home))
     server = subprocess.Popen(
         [sys.executable, "-m", "psoas_tui", "serve", "--port", str(port)],
@@ -169,4 +179,4 @@ def test_ctrl_c_ends_the_server_and_the_open_pages_app(psoas_home: Path) -> None
     assert "Traceback" not in out + err
     assert err == ""
     assert out.strip() == "psoas serve: stopping"
-    assert not psutil.pid_exists(apps[0]) or psutil.Process(apps[0]).status() == "zombie"
+    assert not apps[0].is_running() or apps[0].status() == psutil.STATUS_ZOMBIE
