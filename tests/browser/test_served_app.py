@@ -252,15 +252,19 @@ def test_the_app_in_the_browser_plays_a_routine_into_the_history(
 
 def test_closed_pages_leave_no_app_running(chromium: Any, served: Served) -> None:
     started = set()
+    running = []
     for _ in range(20):
-        page = _open(chromium, served)
-        started.update(process.pid for process in served.app_processes())
+        page = _open(chromium, served)  # its app has drawn
+        apps = served.app_processes()
+        started.update(app.pid for app in apps)
+        running.append(len(apps))
         page.close()
     deadline = time.monotonic() + 15
     while served.app_processes() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert served.app_processes() == []
     assert len(started) >= 20, "a page did not get an app of its own"
+    assert max(running) <= 3, f"the apps of closed pages piled up: {running}"
 
 
 def test_ctrl_c_stops_the_server_and_its_apps(chromium: Any, tmp_path: Path) -> None:
