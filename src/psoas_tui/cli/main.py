@@ -57,6 +57,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import plan as plan_command
 
         return plan_command.run(args.json, args.assignments, out)
+    if args.command == "serve":
+        from psoas_tui.cli import serve
+
+        return serve.run(args.host, args.port, out)
     if args.command == "selftest":
         if args.answers is None:
             if args.json or args.save:
@@ -112,6 +116,8 @@ def _preflight(args: argparse.Namespace) -> str | None:
         return preflight.history_problem() or (
             preflight.routines_problem(write=True) if args.save else None
         )
+    if args.command == "serve":
+        return preflight.keeping_problem()
     if args.command == "play" or (args.command == "selftest" and args.save and args.answers):
         return preflight.keeping_problem()
     return None

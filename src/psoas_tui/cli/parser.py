@@ -146,7 +146,36 @@ def build_parser() -> argparse.ArgumentParser:
     _add_remind(commands)
     _add_plan(commands)
     _add_selftest(commands)
+    _add_serve(commands)
     return parser
+
+
+def _add_serve(commands: argparse._SubParsersAction[Parser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="serve the app to a web browser (a tablet or laptop on the floor, say)",
+        description=(
+            "Serves the whole app to a web browser: open the address it prints. Each page is\n"
+            "a session of the app of its own, with the same routines, settings and history as\n"
+            "in the terminal; closing the page ends it. The cues ring a bell in the page (no\n"
+            "sound plays on this machine). It listens on this machine only (127.0.0.1) unless\n"
+            "--host says otherwise: then anyone who can reach that address can use the app and\n"
+            "see its history. Ctrl-C stops it.\n\n"
+            "exit status: 0 stopped with Ctrl-C, 1 the port is in use or the address cannot be\n"
+            "used, 2 usage"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for "
+        "every address of this machine)",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar="PORT", help="the port (default: 8000)"
+    )
 
 
 def _add_remind(commands: argparse._SubParsersAction[Parser]) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from psoas_tui.cli import exit_codes
 from psoas_tui.cli.crash_report import report_crash
 from psoas_tui.cli.stopping import StoppedBeforeStart, Stopper, end_process
-from psoas_tui.cli.terminal import missing_terminal, say
+from psoas_tui.cli.terminal import missing_terminal, say, served
 from psoas_tui.routine.plan import RoutinePlan
 
 if TYPE_CHECKING:
@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 
 def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
     """Run the app: on `plan` in the player, or on the `start` screen ("home", "selftest")."""
+    code = _run_app(plan, start)
+    if served():
+        # A page of `psoas serve` closed, maybe while the app was still starting: end at once,
+        # as after a stop signal, without waiting for worker threads (their tasks, destroyed
+        # while the interpreter shuts down, would print tracebacks on the server's terminal).
+        end_process(code)
+    return code
+
+
+def _run_app(plan: RoutinePlan | None, start: str) -> int:
     problem = missing_terminal(
         "`psoas selftest --answers FILE`"
         if start == "selftest"

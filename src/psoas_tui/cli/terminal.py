@@ -4,8 +4,13 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from typing import TextIO
+
+SERVED = "PSOAS_SERVED"
+"""`PSOAS_SERVED=1`, set by `psoas serve` for the app it runs for each page: the app's terminal is
+a web page (textual-serve's driver, through pipes), not this process's standard streams."""
 
 
 def is_terminal(stream: TextIO | None) -> bool:
@@ -20,6 +25,8 @@ def is_terminal(stream: TextIO | None) -> bool:
 
 def missing_terminal(text_instead: str = "`psoas list` or `psoas show ROUTINE`") -> str | None:
     """The one line that says why the app cannot run here, or None when it can."""
+    if served():
+        return None
     if is_terminal(sys.__stdin__) and is_terminal(sys.__stderr__):
         return None
     return (
@@ -34,3 +41,8 @@ def say(line: str) -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         print(line, file=sys.stderr, flush=True)
+
+
+def served() -> bool:
+    """The app runs for a page of `psoas serve` (its screen is drawn by textual-serve's driver)."""
+    return os.environ.get(SERVED) == "1" and bool(os.environ.get("TEXTUAL_DRIVER"))
