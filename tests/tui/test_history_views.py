@@ -236,3 +236,24 @@ async def open_selftests(pilot) -> None:  # type: ignore[no-untyped-def]
 def test_snapshot_selftests_over_time(snap_compare) -> None:  # type: ignore[no-untyped-def]
     two_selftests()
     assert snap_compare(app(), terminal_size=(80, 24), run_before=open_selftests)
+
+
+async def test_a_session_logged_by_hand_says_so_in_the_table_and_its_detail() -> None:
+    from psoas_tui.player.timeline import build_timeline
+    from psoas_tui.routine.library import find_routine
+    from psoas_tui.services.logged_session import logged_session, write_logged
+
+    plan = find_routine("desk-break").plan
+    with History.open(paths.history_db()) as history:
+        keep(history, started=datetime(2026, 11, 19, 7, tzinfo=UTC))
+        logged = logged_session(build_timeline(plan), datetime(2026, 11, 18, 12, tzinfo=UTC))
+        write_logged(history, logged, None)
+    async with app().run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        table = pilot.app.screen.query_one("#sessions", DataTable)
+        outcomes = [str(table.get_row_at(row)[2]) for row in range(table.row_count)]
+        assert outcomes == ["quit", "logged"]
+        assert "Rating" in screen_text(pilot.app)  # the rating fits 80 columns
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert "Completed (logged by hand with psoas log), not rated" in screen_text(pilot.app)

@@ -62,7 +62,8 @@ def when_line(detail: SessionDetail, tz: tzinfo | None = None) -> str:
 def outcome_line(detail: SessionDetail) -> str:
     """ "Completed, rated about right" / "Quit, not rated"."""
     rating = f"rated {detail.rating.replace('_', ' ')}" if detail.rating else "not rated"
-    return f"{detail.outcome.capitalize()}, {rating}"
+    logged = " (logged by hand with psoas log)" if detail.logged else ""
+    return f"{detail.outcome.capitalize()}{logged}, {rating}"
 
 
 def pain_short(report: PainRecord) -> str:
@@ -158,6 +159,7 @@ def detail_json(detail: SessionDetail) -> dict[str, Any]:
         "ended_at": detail.ended_at.isoformat() if detail.ended_at else None,
         "outcome": detail.outcome,
         "rating": detail.rating,
+        "logged_by_hand": detail.logged,
         "segments": [
             {
                 "position": segment.position,

@@ -518,7 +518,7 @@ class History:
     def _details(self, where: str, parameters: tuple[object, ...]) -> list[SessionDetail]:
         sessions = self._rows(
             "SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.ended_at, s.outcome,"
-            " s.rating, s.planned_seconds, s.pid FROM sessions s "
+            " s.rating, s.planned_seconds, s.pid, s.logged FROM sessions s "
             + where
             + " ORDER BY s.started_at, s.id",
             parameters,
@@ -574,6 +574,7 @@ class History:
                 rating=row["rating"],
                 planned_seconds=float(row["planned_seconds"]),
                 segments=tuple(by_session.get(row["id"], ())),
+                logged=bool(row["logged"]),
             )
             for row in sessions
         ]

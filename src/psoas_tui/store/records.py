@@ -135,6 +135,8 @@ class SessionDetail:
     rating: Rating | None
     planned_seconds: float
     segments: tuple[SegmentRecord, ...]
+    logged: bool = False
+    """Kept with `psoas log` (every set as planned), not played in the app."""
 
     @property
     def pain(self) -> tuple[tuple[SegmentRecord, PainRecord], ...]:

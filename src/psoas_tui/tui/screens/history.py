@@ -21,6 +21,8 @@ from psoas_tui.tui.widgets.heat_map import HeatMap
 from psoas_tui.tui.widgets.plain import PlainStatic, plain_cell
 from psoas_tui.weeks.calendar import Calendar
 
+LOGGED_OUTCOME = "logged"
+"""The Outcome of a session kept with `psoas log` (done as planned, not played here)."""
 MAP_MIN_HEIGHT = 20
 """Rows a window needs for the heat map above the table (the table keeps some rows)."""
 SIDE_BY_SIDE_WIDTH = 70
@@ -75,7 +77,7 @@ class HistoryScreen(AppScreen):
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.add_columns(
-            "When", "Routine", "Outcome", "Work", "Exercises", "Sets/sides", "Pain", "Rating"
+            "When", "Routine", "Outcome", "Work", "Rating", "Pain", "Exercises", "Sets/sides"
         )
         table.focus()
         self._fit(self.size.width, self.size.height)
@@ -133,12 +135,12 @@ class HistoryScreen(AppScreen):
             table.add_row(
                 item.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 plain_cell(item.routine_name),
-                plain_cell(item.outcome),
+                plain_cell(LOGGED_OUTCOME if item.logged else item.outcome),
                 format_duration(item.tally.work_seconds),
+                plain_cell((item.rating or "").replace("_", " ")),
+                str(item.pain_reports or ""),
                 exercises_count(item.tally),
                 sets_count(item.tally),
-                str(item.pain_reports or ""),
-                plain_cell((item.rating or "").replace("_", " ")),
                 key=str(item.session_id),
             )
         total = sum(item.work_seconds for item in message.sessions)
