@@ -8,6 +8,7 @@ comments, those on the lines above its header included, when the entries are reo
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import tomlkit
@@ -153,7 +154,7 @@ def edited_text(original: str, state: DraftState) -> str:
         current = document.get(key)
         if isinstance(current, AoT):
             if entries:
-                sync_entries(current, entries, lambda key=key: _lead_before(document, key))
+                sync_entries(current, entries, partial(_lead_before, document, key))
             else:
                 del document[key]
         elif entries:
