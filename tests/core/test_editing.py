@@ -22,6 +22,7 @@ from psoas_tui.editing.session import (
     ChangedOnDisk,
     NotSaved,
     file_stem,
+    new_from_routine,
     new_routine,
     open_file,
 )
@@ -76,6 +77,18 @@ def test_a_change_that_changes_nothing_is_not_a_step() -> None:
     assert not draft.can_undo
 
 
+def test_typing_in_one_field_is_one_step() -> None:
+    draft = draft_of()
+    for text in ("M", "Mi", "Min", "Mine"):
+        draft.set(("name",), text, typing=True)
+    draft.set(("description",), "x", typing=True)
+    draft.set(("name",), "Mine!", typing=True)
+    assert draft.undo() and draft.get(("name",)) == "Mine"
+    assert draft.undo() and draft.get(("description",)) != "x"
+    assert draft.undo() and draft.get(("name",)) == "Hips, by hand"
+    assert not draft.undo()
+
+
 def test_a_new_change_forgets_the_redo() -> None:
     draft = draft_of()
     draft.set(("name",), "A")
@@ -114,7 +127,9 @@ def test_a_blank_routine_is_unsaved_and_needs_an_exercise() -> None:
     assert draft.dirty
     checked = check_data(draft.data(), load_catalogue())
     assert not checked.ok
-    assert checked.at(("exercises",)) == ["exercises needs at least 1 entry"]
+    assert checked.at(("exercises",)) == [
+        'missing required key "exercises" (add at least one [[exercises]] entry)'
+    ]
 
 
 # -- typed text --------------------------------------------------------------------------------
@@ -378,14 +393,14 @@ def test_a_builtin_routine_is_copied_not_changed(user_routines: Path) -> None:
 
 
 def test_a_new_routine_is_written_with_tomli_w(user_routines: Path) -> None:
-    session = new_routine("Lunch break #2")
-    assert session.path == user_routines / "lunch-break-2.toml"
+    session = new_routine("Lunch")
     with pytest.raises(NotSaved):
         session.save()
+    session.draft.set(("name",), "Lunch break #2")
     session.draft.add_exercise("glute-bridge", reps=12)
     session.draft.add_custom_move("Shake out", hold_seconds=20)
     session.draft.set(("tags",), ["lunch"])
-    session.save()
+    assert session.save() == user_routines / "lunch-break-2.toml"
     loaded = load_routine(session.path)
     assert [e.exercise for e in loaded.routine.exercises] == ["glute-bridge", "shake-out"]
     assert session.path.read_text(encoding="utf-8").startswith('schema = 1\nname = "Lunch')
@@ -394,9 +409,21 @@ def test_a_new_routine_is_written_with_tomli_w(user_routines: Path) -> None:
 def test_a_new_routine_does_not_overwrite_a_file_made_meanwhile(user_routines: Path) -> None:
     session = new_routine("Mine")
     session.draft.add_exercise("glute-bridge")
-    session.path.write_text("# someone else's\n", encoding="utf-8")
+    (user_routines / "mine.toml").write_text("# someone else's\n", encoding="utf-8")
+    assert session.save() == user_routines / "mine-2.toml"
+    session.draft.set(("name",), "Mine, renamed")
+    session.path.write_text("# changed meanwhile\n", encoding="utf-8")
     with pytest.raises(ChangedOnDisk):
         session.save()
+    assert session.path == user_routines / "mine-2.toml"
+
+
+def test_a_new_routine_from_another(user_routines: Path) -> None:
+    builtin = load_routine(paths.builtin_routines_dir() / "desk-break.toml")
+    session = new_from_routine(builtin.routine)
+    assert session.dirty and session.draft.get(("name",)) == "Desk break (new)"
+    assert session.save() == user_routines / "desk-break-new.toml"
+    assert load_routine(session.path).plan.exercises == builtin.plan.exercises
 
 
 def test_file_stem() -> None:

@@ -64,7 +64,8 @@ class DraftState:
         result = copy.deepcopy(dict(self.top))
         if self.moves:
             result["moves"] = [copy.deepcopy(dict(entry.values)) for entry in self.moves]
-        result["exercises"] = [copy.deepcopy(dict(entry.values)) for entry in self.exercises]
+        if self.exercises:  # none: left out, as a file without any says it
+            result["exercises"] = [copy.deepcopy(dict(entry.values)) for entry in self.exercises]
         return result
 
     def entries(self, key: str) -> tuple[Entry, ...]:
@@ -105,6 +106,7 @@ class RoutineDraft:
     _undo: list[DraftState] = field(default_factory=list)
     _redo: list[DraftState] = field(default_factory=list)
     _saved: DraftState | None = None
+    _typing_at: Loc | None = None
 
     def __post_init__(self) -> None:
         if self._saved is None:
@@ -116,8 +118,12 @@ class RoutineDraft:
         state = DraftState.from_data(data)
         draft = cls(state)
         if not saved:
-            draft._saved = DraftState(top={})
+            draft.mark_unsaved()
         return draft
+
+    def mark_unsaved(self) -> None:
+        """Count the present state as not saved yet (a routine that has no file)."""
+        self._saved = DraftState(top={})
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -171,9 +177,16 @@ class RoutineDraft:
 
     # -- changing ----------------------------------------------------------------------------
 
-    def _change(self, state: DraftState) -> bool:
+    def _change(self, state: DraftState, typing_at: Loc | None = None) -> bool:
         if state == self.state:
             return False
+        same_field = typing_at is not None and typing_at == self._typing_at
+        self._typing_at = typing_at
+        if same_field and self._undo:
+            # More typing in the same field: one step to undo, not one per key.
+            self.state = state
+            self._redo.clear()
+            return True
         self._undo.append(self.state)
         del self._undo[:-UNDO_LIMIT]
         self._redo.clear()
@@ -182,6 +195,7 @@ class RoutineDraft:
 
     def undo(self) -> bool:
         """Go back one change; False when there is none."""
+        self._typing_at = None
         if not self._undo:
             return False
         self._redo.append(self.state)
@@ -190,15 +204,18 @@ class RoutineDraft:
 
     def redo(self) -> bool:
         """Do again the change last undone; False when there is none."""
+        self._typing_at = None
         if not self._redo:
             return False
         self._undo.append(self.state)
         self.state = self._redo.pop()
         return True
 
-    def set(self, loc: Loc, value: Any) -> bool:
+    def set(self, loc: Loc, value: Any, *, typing: bool = False) -> bool:
         """Set the value at `loc` (None removes the key, so the default applies); True when
-        that changed something."""
+        that changed something. With `typing`, changes to one field one after the other are
+        undone together (each key typed is not a step of its own)."""
+        typing_at = loc if typing else None
         if not loc:
             raise ValueError("no field given")
         head = loc[0]
@@ -208,8 +225,8 @@ class RoutineDraft:
             entries = list(self.state.entries(str(head)))
             entry = entries[loc[1]]
             entries[loc[1]] = replace(entry, values=_set_in(entry.values, loc[2:], value))
-            return self._change(self.state.with_entries(str(head), tuple(entries)))
-        return self._change(replace(self.state, top=_set_in(self.state.top, loc, value)))
+            return self._change(self.state.with_entries(str(head), tuple(entries)), typing_at)
+        return self._change(replace(self.state, top=_set_in(self.state.top, loc, value)), typing_at)
 
     def add_exercise(self, exercise: str, at: int | None = None, **values: Any) -> int:
         """Add `[[exercises]]` entry for catalogue id (or custom move id) `exercise`, at `at`

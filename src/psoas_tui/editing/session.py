@@ -86,6 +86,8 @@ class EditSession:
     """The file at `path` as last read or written; None when there is none yet."""
     copied_from: Path | None = None
     """The built-in routine this is a copy of."""
+    named_by_routine: bool = False
+    """A new routine's file is named after the routine's name when it is first saved."""
     catalogue: Catalogue = field(default_factory=load_catalogue)
 
     @property
@@ -123,12 +125,16 @@ class EditSession:
             parse_routine_text(self.path, text, self.catalogue)
         except ProblemsError as error:
             raise NotSaved(error.problems) from None
+        if self.named_by_routine:
+            name = self.draft.get(("name",))
+            self.path = free_path(self.path.parent, file_stem(str(name or "")))
         if not overwrite and self.changed_on_disk():
             what = "made" if self.opened is None else "changed"
             raise ChangedOnDisk(f"{self.path} was {what} by something else since it was opened")
         atomic_write_text(self.path, text)
         self.original = text
         self.opened = Fingerprint.of(self.path)
+        self.named_by_routine = False
         self.draft.mark_saved(renumber=True)
         return self.path
 
@@ -173,13 +179,14 @@ def new_routine(name: str, catalogue: Catalogue | None = None) -> EditSession:
     """A new, empty routine called `name`, to be saved in the user's folder."""
     path = free_path(paths.user_routines_dir(), file_stem(name))
     draft = RoutineDraft.from_data(blank_data(name), saved=False)
-    return EditSession(draft, path, catalogue=catalogue or load_catalogue())
+    return EditSession(draft, path, named_by_routine=True, catalogue=catalogue or load_catalogue())
 
 
-def new_from_routine(
-    routine: Routine, stem: str, catalogue: Catalogue | None = None
-) -> EditSession:
-    """A new routine starting as a copy of `routine` (a built-in's, or the self-test's result)."""
-    path = free_path(paths.user_routines_dir(), file_stem(stem))
-    draft = RoutineDraft.from_data(routine_to_data(routine), saved=False)
-    return EditSession(draft, path, catalogue=catalogue or load_catalogue())
+def new_from_routine(routine: Routine, catalogue: Catalogue | None = None) -> EditSession:
+    """A new routine starting as a copy of `routine` (a built-in's, or the self-test's result),
+    called "<its name> (new)" until renamed; its file is named after it on the first save."""
+    name = f"{routine.name} (new)"[:200]
+    draft = RoutineDraft.from_data(routine_to_data(routine.model_copy(update={"name": name})))
+    draft.mark_unsaved()
+    path = free_path(paths.user_routines_dir(), file_stem(name))
+    return EditSession(draft, path, named_by_routine=True, catalogue=catalogue or load_catalogue())
