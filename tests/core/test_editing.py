@@ -147,6 +147,7 @@ def test_a_blank_routine_is_unsaved_and_needs_an_exercise() -> None:
         ("tags", " ", None),
         ("per_side", "yes", True),
         ("notes", "Keep it easy", "Keep it easy"),
+        ("description", "Line one⏎Line two", "Line one\nLine two"),
     ],
 )
 def test_value_from_text(key: str, text: str, value: object) -> None:
@@ -154,7 +155,8 @@ def test_value_from_text(key: str, text: str, value: object) -> None:
 
 
 def test_text_from_value_reads_back() -> None:
-    for key, value in [("sets", 2), ("tags", ["a", "b"]), ("tempo_seconds", 2.5), ("name", "x")]:
+    pairs = [("sets", 2), ("tags", ["a", "b"]), ("tempo_seconds", 2.5), ("description", "a\nb")]
+    for key, value in pairs:
         assert value_from_text(key, text_from_value(key, value)) == value
 
 

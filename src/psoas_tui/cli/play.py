@@ -16,13 +16,17 @@ from psoas_tui.cli.terminal import missing_terminal, say
 from psoas_tui.routine.plan import RoutinePlan
 
 if TYPE_CHECKING:
+    from psoas_tui.editing.session import EditSession
     from psoas_tui.tui.app import PsoasApp
 
 """The exit status when the app has no terminal to run in (a usage error, as in `main`)."""
 
 
-def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
-    """Run the app: on `plan` in the player, or on the `start` screen ("home", "selftest")."""
+def run_app(
+    plan: RoutinePlan | None = None, start: str = "home", editing: EditSession | None = None
+) -> int:
+    """Run the app: on `plan` in the player, or on the `start` screen ("home", "selftest"),
+    with the editor open on `editing` when given."""
     problem = missing_terminal(
         "`psoas selftest --answers FILE`"
         if start == "selftest"
@@ -35,7 +39,7 @@ def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
         try:
             from psoas_tui.tui.app import PsoasApp
 
-            app = PsoasApp(plan=plan, start=start)
+            app = PsoasApp(plan=plan, start=start, editing=editing)
             stopper.attach(app)
         except StoppedBeforeStart:
             return stopper.return_code or 1

@@ -14,6 +14,8 @@ WHOLE_NUMBERS = frozenset(
 NUMBERS = frozenset({"tempo_seconds"})
 LISTS = frozenset({"tags", "steps", "cues"})
 FLAGS = frozenset({"per_side"})
+NEW_LINE = "⏎"
+"""How a line break inside a value is shown in a one-line field (and typed there)."""
 
 
 def value_from_text(key: str, text: str) -> Any:
@@ -41,7 +43,7 @@ def value_from_text(key: str, text: str) -> Any:
         if lowered in ("false", "no", "n", "0"):
             return False
         return stripped
-    return text
+    return text.replace(NEW_LINE, "\n")
 
 
 def text_from_value(key: str, value: Any) -> str:
@@ -54,4 +56,4 @@ def text_from_value(key: str, value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return str(value).replace("\r\n", "\n").replace("\n", NEW_LINE)

@@ -145,27 +145,36 @@ def _data_of(path: Path, text: str) -> dict[str, Any]:
     return parse_toml(path, text)
 
 
+def copy_file(path: Path, catalogue: Catalogue | None = None) -> EditSession:
+    """A copy of the routine file `path` in the user's folder, called "<name> (my copy)", with
+    the file's comments and layout; written on the first save. Raises `ProblemsError` for a
+    file that is not TOML."""
+    text = read_text(path)
+    data = _data_of(path, text)
+    draft = RoutineDraft.from_data(data)
+    name = data.get("name")
+    if isinstance(name, str):
+        draft.set(("name",), f"{name} (my copy)"[:200])
+    draft.mark_unsaved()
+    return EditSession(
+        draft,
+        free_path(paths.user_routines_dir(), f"{path.stem}-copy"),
+        original=text,
+        copied_from=path,
+        catalogue=catalogue or load_catalogue(),
+    )
+
+
 def open_file(path: Path, catalogue: Catalogue | None = None) -> EditSession:
     """Open a routine file to edit: a user's file in place, a built-in one as a copy in the
-    user's folder (written on the first save). Raises `ProblemsError` for a file that is not
-    TOML."""
+    user's folder (written on the first save, see `copy_file`). Raises `ProblemsError` for a
+    file that is not TOML."""
+    if is_builtin(path):
+        return copy_file(path, catalogue)
     catalogue = catalogue or load_catalogue()
     fingerprint = Fingerprint.of(path)  # before reading: a change in between is then noticed
     text = read_text(path)
     data = _data_of(path, text)
-    if is_builtin(path):
-        folder = paths.user_routines_dir()
-        draft = RoutineDraft.from_data(data)
-        name = data.get("name")
-        if isinstance(name, str):
-            draft.set(("name",), f"{name} (my copy)"[:200])
-        return EditSession(
-            draft,
-            free_path(folder, f"{path.stem}-copy"),
-            original=text,
-            copied_from=path,
-            catalogue=catalogue,
-        )
     return EditSession(
         RoutineDraft.from_data(data),
         path,
