@@ -259,12 +259,16 @@ class EditorScreen(AppScreen):
         self.query_one("#preview-body", PlainStatic).update("\n".join(lines))
 
     def _show_status(self) -> None:
+        from psoas_tui import paths
+
         session = self.session
         where = f"{session.path}"
+        if session.path.parent == paths.user_routines_dir():
+            where = f"{session.path.name} in your routines folder"
         if session.copied_from is not None:
             where = f"a copy of {session.copied_from.name}, saved as {where}"
         elif session.named_by_routine:
-            where = f"new routine, saved in {session.path.parent}"
+            where = "a new routine, not saved yet"
         state = "unsaved changes" if session.dirty else "saved"
         if self.checked.ok and self.checked.total_seconds is not None:
             total = f"about {format_duration(self.checked.total_seconds)}"
