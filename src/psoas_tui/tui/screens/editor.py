@@ -120,8 +120,8 @@ class EditorScreen(AppScreen):
     DEFAULT_CSS = """
     EditorScreen #editor-status { height: auto; padding: 0 1; color: $text-muted; }
     EditorScreen #editor { height: 1fr; }
-    EditorScreen #editor-form { width: 3fr; padding: 0 1; }
-    EditorScreen #editor-preview { width: 2fr; padding: 0 1; border-left: vkey $foreground 20%; }
+    EditorScreen #editor-form { width: 1fr; max-width: 60; padding: 0 1; }
+    EditorScreen #editor-preview { width: 1fr; padding: 0 1; border-left: vkey $foreground 20%; }
     EditorScreen.-narrow #editor { layout: vertical; }
     EditorScreen.-narrow #editor-form { height: 2fr; width: 100%; }
     EditorScreen.-narrow #editor-preview { height: 1fr; width: 100%; max-width: 100%;
@@ -216,6 +216,9 @@ class EditorScreen(AppScreen):
         if plan is not None and index < len(plan.exercises):
             return plan.exercises[index].name
         ref = str(self.session.draft.get(("exercises", index, "exercise")) or "?")
+        for move in self.session.draft.get(("moves",)) or []:
+            if isinstance(move, dict) and move.get("id") == ref and move.get("name"):
+                return str(move["name"])
         found = self.session.catalogue.lookup(ref)
         return found.name if found is not None else ref
 
