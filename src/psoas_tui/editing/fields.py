@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from psoas_tui.textfile.printable import printable
+
 WHOLE_NUMBERS = frozenset(
     {"sets", "hold_seconds", "reps", "rest_seconds", "prep_seconds", "switch_seconds"}
 )
@@ -57,3 +59,9 @@ def text_from_value(key: str, value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\r\n", "\n").replace("\n", NEW_LINE)
+
+
+def display_text(key: str, value: Any) -> str:
+    """`text_from_value`, with any control character left shown as an escape (`\\x1b`): text
+    from a file never drives the terminal. Typed over, the escape is kept as the text it shows."""
+    return printable(text_from_value(key, value))

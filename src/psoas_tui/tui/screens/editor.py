@@ -19,7 +19,7 @@ from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from psoas_tui.editing.check import Checked
-from psoas_tui.editing.fields import text_from_value, value_from_text
+from psoas_tui.editing.fields import display_text, text_from_value, value_from_text
 from psoas_tui.editing.session import ChangedOnDisk, EditSession, NotSaved
 from psoas_tui.player.describe import dose_text, format_duration, plural, timeline_lines
 from psoas_tui.textfile.printable import printable
@@ -82,10 +82,10 @@ class FieldRow(Vertical):
     def show(self, value: Any, placeholder: str | None = None) -> None:
         """Show `value` unless the input already says it (the cursor stays where it is)."""
         field = self.input
-        if value_from_text(self.key, field.value) != value or (
-            type(value_from_text(self.key, field.value)) is not type(value)
-        ):
-            field.value = text_from_value(self.key, value)
+        shown = display_text(self.key, value)
+        typed = value_from_text(self.key, field.value)
+        if field.value != shown and (typed != value or type(typed) is not type(value)):
+            field.value = shown
         if placeholder is not None:
             field.placeholder = placeholder
 
@@ -291,7 +291,9 @@ class EditorScreen(AppScreen):
             return
         value = value_from_text(row.key, event.value)
         current = self.session.draft.get(loc)
-        if value == current and type(value) is type(current):
+        if event.value == display_text(row.key, current) or (
+            value == current and type(value) is type(current)
+        ):
             return  # shown, not typed
         if self.session.draft.set(loc, value, typing=True):
             self.refresh_all()
