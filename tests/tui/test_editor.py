@@ -82,13 +82,15 @@ async def test_build_a_routine_from_nothing_save_and_play(user_routines: Path) -
         screen = editor(app)
         assert screen.session.draft.exercise_count == 2
         await type_into(pilot, "exercise-hold_seconds", "20")
+        await type_into(pilot, "move-name", "Shake out")
         await pilot.press("ctrl+s")
         await settle(pilot)
         saved = user_routines / "lunch-hips.toml"
         assert screen.session.path == saved and not screen.session.dirty
         loaded = load_routine(saved)
         assert loaded.routine.tags == ["desk", "lunch"]
-        assert [e.name for e in loaded.plan.exercises] == ["Glute bridge", "shake it out"]
+        assert [e.name for e in loaded.plan.exercises] == ["Glute bridge", "Shake out"]
+        assert loaded.routine.moves[0].id == "shake-it-out"
         assert loaded.plan.exercises[1].sides == "both"
         assert loaded.plan.exercises[1].hold_seconds == 20
         screen.query_one("#exercise-list", OptionList).focus()
@@ -180,6 +182,10 @@ async def test_invalid_values_are_marked_and_not_saved(user_routines: Path) -> N
         assert path.read_text(encoding="utf-8") == COMMENTED.read_text(encoding="utf-8")
         await type_into(pilot, "exercise-sets", "2")
         assert not sets.has_class("-invalid")
+        await type_into(pilot, "move-per_side", "maybe")  # wall lean is a custom move
+        per_side = row(screen, "move-per_side")
+        message = 'moves #1: per_side must be true or false (got "maybe")'
+        assert str(per_side.query_one(".field-error").render()) == message
 
 
 async def test_leaving_with_unsaved_changes_asks(user_routines: Path) -> None:

@@ -161,6 +161,11 @@ class EditorScreen(AppScreen):
                 with Vertical(id="exercise-fields"):
                     for key, label in EXERCISE_FIELDS:
                         yield FieldRow(key, label, field_id=f"exercise-{key}")
+                    with Vertical(id="move-fields"):
+                        yield FieldRow("name", "Move name", field_id="move-name")
+                        yield FieldRow(
+                            "per_side", "Per side", field_id="move-per_side", hint="true or false"
+                        )
             with VerticalScroll(id="editor-preview"):
                 yield PlainStatic("", id="preview-body")
         yield Footer()
@@ -186,12 +191,28 @@ class EditorScreen(AppScreen):
             if loc is not None:
                 row.show(draft.get(loc), self._placeholder(row.key))
                 row.mark(self.checked.at(loc))
+        self.query_one("#move-fields").display = self._move_index() is not None
         self._show_list()
         self._show_exercise_title()
         self._show_preview()
         self._show_status()
 
+    def _move_index(self) -> int | None:
+        """Where the custom move of the picked exercise is in `[[moves]]` (None: not one)."""
+        draft = self.session.draft
+        if draft.exercise_count == 0:
+            return None
+        ref = draft.get(("exercises", self.selected, "exercise"))
+        moves = draft.get(("moves",)) or []
+        return next(
+            (i for i, move in enumerate(moves) if isinstance(move, dict) and move.get("id") == ref),
+            None,
+        )
+
     def _loc(self, row: FieldRow) -> Loc | None:
+        if row.field_id.startswith("move-"):
+            index = self._move_index()
+            return None if index is None else ("moves", index, row.key)
         if row.field_id.startswith("exercise-"):
             if self.session.draft.exercise_count == 0:
                 return None
