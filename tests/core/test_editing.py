@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from psoas_tui import paths
 from psoas_tui.catalogue.load import load_catalogue
 from psoas_tui.editing.check import check_data
-from psoas_tui.editing.draft import RoutineDraft, blank_data
+from psoas_tui.editing.draft import RoutineDraft, blank_data, first_changed_exercise
 from psoas_tui.editing.fields import text_from_value, value_from_text
 from psoas_tui.editing.preserve import edited_text
 from psoas_tui.editing.session import (
@@ -68,6 +68,20 @@ def test_operations_undo_and_redo() -> None:
         assert draft.redo()
     assert not draft.redo()
     assert [e["exercise"] for e in draft.data()["exercises"]] == names
+
+
+def test_first_changed_exercise() -> None:
+    draft = draft_of()
+    start = draft.state
+    draft.set(("exercises", 2, "reps"), 12)
+    assert first_changed_exercise(start, draft.state) == 2
+    draft.undo()
+    draft.add_exercise("dead-bug")
+    assert first_changed_exercise(start, draft.state) == 3
+    assert first_changed_exercise(draft.state, start) == 2  # removed: the one before it
+    draft.set(("name",), "Other")
+    draft.undo()
+    assert first_changed_exercise(draft.state, draft.state) is None
 
 
 def test_a_change_that_changes_nothing_is_not_a_step() -> None:

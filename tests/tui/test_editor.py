@@ -155,9 +155,10 @@ async def test_reorder_undo_and_redo(user_routines: Path) -> None:
         assert order() == first and not screen.session.dirty
         await pilot.press("ctrl+y")
         assert order() == [first[1], first[0], first[2]]
+        assert screen.selected == 0  # the first exercise the redo changed is shown
         listing = screen.query_one("#exercise-list", OptionList)
         assert str(listing.get_option_at_index(0).prompt).startswith("1. Half-kneeling")
-        await pilot.press("up", "K")  # the lunge, back up
+        await pilot.press("down", "K")  # the wall lean, back up
         assert order() == first
         await pilot.press("ctrl+s")
         await settle(pilot)

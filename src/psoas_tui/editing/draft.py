@@ -294,6 +294,19 @@ class RoutineDraft:
         return index + 1
 
 
+def first_changed_exercise(before: DraftState, after: DraftState) -> int | None:
+    """The first exercise that differs between two states (to show it after an undo or redo);
+    None when the exercises are the same."""
+    old = [dict(entry.values) for entry in before.exercises]
+    new = [dict(entry.values) for entry in after.exercises]
+    if old == new:
+        return None
+    for index, (a, b) in enumerate(zip(old, new, strict=False)):
+        if a != b:
+            return index
+    return max(0, min(len(old), len(new)) - (len(new) < len(old)))
+
+
 def _renumbered(
     state: DraftState, maps: Mapping[str, Mapping[int | None, int]], *, fresh: bool = False
 ) -> DraftState:

@@ -19,6 +19,7 @@ from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from psoas_tui.editing.check import Checked
+from psoas_tui.editing.draft import first_changed_exercise
 from psoas_tui.editing.fields import display_text, text_from_value, value_from_text
 from psoas_tui.editing.session import ChangedOnDisk, EditSession, NotSaved
 from psoas_tui.player.describe import dose_text, format_duration, plural, timeline_lines
@@ -333,14 +334,16 @@ class EditorScreen(AppScreen):
         self.refresh_all()
 
     def action_undo(self) -> None:
+        before = self.session.draft.state
         if not self.session.draft.undo():
             self.notify("Nothing to undo.", timeout=3)
-        self._changed()
+        self._changed(first_changed_exercise(before, self.session.draft.state))
 
     def action_redo(self) -> None:
+        before = self.session.draft.state
         if not self.session.draft.redo():
             self.notify("Nothing to redo.", timeout=3)
-        self._changed()
+        self._changed(first_changed_exercise(before, self.session.draft.state))
 
     def action_add(self) -> None:
         from psoas_tui.tui.dialogs.add_exercise import AddExerciseDialog, Picked
