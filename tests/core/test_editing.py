@@ -445,3 +445,25 @@ def test_a_new_routine_from_another(user_routines: Path) -> None:
 def test_file_stem() -> None:
     assert file_stem("Hip opener #2!") == "hip-opener-2"
     assert file_stem("???") == "routine"
+
+
+def test_a_broken_file_opens_with_its_problems_and_can_be_mended(user_routines: Path) -> None:
+    path = user_routines / "broken.toml"
+    path.write_text(TEXT.replace("sets = 2 ", "sets = 99"), encoding="utf-8")
+    session = open_file(path)
+    assert session.check().at(("exercises", 1, "sets")) == [
+        "exercises #2: sets must be between 1 and 20 (got 99)"
+    ]
+    session.draft.set(("exercises", 1, "sets"), 2)
+    session.save()
+    assert changed_lines(TEXT, path.read_text(encoding="utf-8")) == [
+        "-sets = 2          # two is enough",
+        "+sets = 2         # two is enough",  # the one space "99" took stays taken
+    ]
+
+
+def test_a_file_that_is_not_toml_cannot_be_opened(user_routines: Path) -> None:
+    path = user_routines / "bad.toml"
+    path.write_text("schema = 1\nname = [\n", encoding="utf-8")
+    with pytest.raises(ProblemsError):
+        open_file(path)
