@@ -467,3 +467,18 @@ def test_a_file_that_is_not_toml_cannot_be_opened(user_routines: Path) -> None:
     path.write_text("schema = 1\nname = [\n", encoding="utf-8")
     with pytest.raises(ProblemsError):
         open_file(path)
+
+
+def test_new_top_keys_go_above_the_comment_on_the_first_exercise() -> None:
+    text = (
+        'schema = 1\nname = "x"   # n\n\n# about a\n[[exercises]]\nexercise = "a"\n\n'
+        '# about b\n[[exercises]]\nexercise = "b"\n'
+    )
+    draft = draft_of(text)
+    draft.set(("description",), "new")
+    draft.move_exercise(0, 1)
+    after = edited_text(text, draft.state)
+    assert after == (
+        'schema = 1\nname = "x"   # n\ndescription = "new"\n\n# about b\n[[exercises]]\n'
+        'exercise = "b"\n\n# about a\n[[exercises]]\nexercise = "a"\n'
+    )

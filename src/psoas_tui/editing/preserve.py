@@ -53,7 +53,21 @@ def sync_table(
 
 
 def _add(table: Table | Container | tomlkit.TOMLDocument, key: str, value: Any) -> None:
-    """Add a key to a table before the comments that end it (those are about what follows)."""
+    """Add a key to a table before the comments that end it (those are about what follows); at
+    the top of the file, just after the last key that is not a table."""
+    if isinstance(table, tomlkit.TOMLDocument):
+        body: _Body = table.body
+        last = -1
+        for index, (name, item) in enumerate(body):
+            if name is not None and isinstance(item, Table | AoT):
+                break
+            if name is not None:
+                last = index
+        if isinstance(value, Mapping) or last + 1 >= len(body):
+            table[key] = value
+        else:
+            table._insert_at(last + 1, key, value)
+        return
     if not isinstance(table, Table):
         table[key] = value
         return
