@@ -14,11 +14,14 @@ from textual.command import CommandPalette
 from textual.widgets import DataTable, Input
 
 from psoas_tui import paths
+from psoas_tui.editing.session import open_file
 from psoas_tui.player.clock import FakeClock
+from psoas_tui.routine.parse import load_routine
 from psoas_tui.store.history import History
 from psoas_tui.store.records import SegmentRecord, SessionStart
 from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
+from psoas_tui.tui.dialogs.add_exercise import AddExerciseDialog
 from psoas_tui.tui.screens.history import HistoryScreen
 from psoas_tui.tui.screens.home import HomeScreen
 from psoas_tui.tui.screens.library import LibraryScreen
@@ -248,3 +251,26 @@ async def test_the_palette_shows_markup_and_control_characters_in_names_as_text(
         assert app.is_running
         assert isinstance(app.screen, PlayerScreen)
         assert app.screen.session.timeline.plan.name == "[@click=app.quit]x"
+
+
+async def test_the_editor_shows_control_characters_as_escapes_and_keeps_them(
+    user_routines: Path,
+) -> None:
+    path = user_routines / "evil.toml"
+    path.write_text(HOSTILE_ROUTINE)
+    save_settings(Settings(safety_note_seen=True))
+    app = PsoasApp(clock=FakeClock(), editing=open_file(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await drawn(pilot, "T\\x1b]2;PWNED")  # the name field
+        await drawn(pilot, "\\x9b31mescription")  # the description field
+        await drawn(pilot, "M\\x1b[31m\\x9bove")  # the custom move, in the list
+        await drawn(pilot, "N\\x1b[2J\\x85ote")  # the note of the exercise picked
+        await pilot.press("a", "e")
+        assert isinstance(app.screen, AddExerciseDialog)
+        await pilot.press("escape", "c")  # a change elsewhere: the hostile values are kept
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = load_routine(path).routine
+    assert saved.name == HOSTILE_NAME and len(saved.exercises) == 3
+    assert saved.description == "D\x1b[2J\x08\r\x9b31mescription"

@@ -25,12 +25,15 @@ from psoas_tui.player.clock import FakeClock
 from psoas_tui.player.timeline import SegmentKind
 from psoas_tui.store.settings import Settings, save_settings
 from psoas_tui.tui.app import PsoasApp
+from psoas_tui.tui.dialogs.add_exercise import AddExerciseDialog
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.desk_break import DeskBreakNudge
+from psoas_tui.tui.dialogs.new_routine import NewRoutineDialog
 from psoas_tui.tui.dialogs.pain import PainDialog
 from psoas_tui.tui.dialogs.safety import SafetyNote
 from psoas_tui.tui.screens import catalogue
 from psoas_tui.tui.screens.catalogue import CatalogueScreen
+from psoas_tui.tui.screens.editor import EditorScreen
 from psoas_tui.tui.screens.exercise_time import ExerciseTimeScreen
 from psoas_tui.tui.screens.help import HelpScreen
 from psoas_tui.tui.screens.history import HistoryScreen
@@ -112,6 +115,9 @@ ROUTES = {
     "plan": Route("home", ("p",), PlanScreen),
     "plan typing": Route("home", ("p", "down", "enter"), PlanScreen),
     "proposal": Route("home", ("r", "g"), ProposalScreen, setup=bedtime_too_easy_twice),
+    "routine editor": Route("home", ("r", "e"), EditorScreen),
+    "add an exercise": Route("home", ("r", "e", "a"), AddExerciseDialog),
+    "new routine": Route("home", ("r", "n"), NewRoutineDialog),
 }
 
 

@@ -71,6 +71,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from psoas_tui.cli import selftest
 
         return selftest.run(args.answers, args.json, args.save, out)
+    if args.command in ("edit", "new"):
+        from psoas_tui.cli import edit
+
+        return edit.run(args.command, args.routine if args.command == "edit" else args.name)
     if args.command == "progress":
         loaded = _find_loaded(args.routine)
         if loaded is None:
@@ -118,6 +122,8 @@ def _preflight(args: argparse.Namespace) -> str | None:
         )
     if args.command == "serve":
         return preflight.keeping_problem()
+    if args.command in ("edit", "new"):
+        return preflight.routines_problem(write=True)
     if args.command == "play" or (args.command == "selftest" and args.save and args.answers):
         return preflight.keeping_problem()
     return None

@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_remind(commands)
     _add_plan(commands)
     _add_selftest(commands)
+    _add_editor(commands)
     _add_serve(commands)
     return parser
 
@@ -176,6 +177,18 @@ def _add_serve(commands: argparse._SubParsersAction[Parser]) -> None:
     serve.add_argument(
         "--port", type=int, default=8000, metavar="PORT", help="the port (default: 8000)"
     )
+
+
+def _add_editor(commands: argparse._SubParsersAction[Parser]) -> None:
+    edit = commands.add_parser(
+        "edit",
+        help="change a routine in the app's editor (a built-in one: a copy in your folder)",
+        description="Open ROUTINE in the routine editor. Your own files keep their comments and "
+        "layout; a built-in routine is never changed: a copy in your routines folder is.",
+    )
+    edit.add_argument("routine", metavar="ROUTINE", help="a routine file, or a routine id")
+    new = commands.add_parser("new", help="make a new routine called NAME in the app's editor")
+    new.add_argument("name", metavar="NAME", help="the routine's name (it can be changed)")
 
 
 def _add_remind(commands: argparse._SubParsersAction[Parser]) -> None:

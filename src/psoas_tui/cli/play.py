@@ -16,14 +16,18 @@ from psoas_tui.cli.terminal import missing_terminal, say, served
 from psoas_tui.routine.plan import RoutinePlan
 
 if TYPE_CHECKING:
+    from psoas_tui.editing.session import EditSession
     from psoas_tui.tui.app import PsoasApp
 
 """The exit status when the app has no terminal to run in (a usage error, as in `main`)."""
 
 
-def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
-    """Run the app: on `plan` in the player, or on the `start` screen ("home", "selftest")."""
-    code = _run_app(plan, start)
+def run_app(
+    plan: RoutinePlan | None = None, start: str = "home", editing: EditSession | None = None
+) -> int:
+    """Run the app: on `plan` in the player, or on the `start` screen ("home", "selftest"),
+    with the editor open on `editing` when given."""
+    code = _run_app(plan, start, editing)
     if served():
         # A page of `psoas serve` closed, maybe while the app was still starting: end at once,
         # as after a stop signal, without waiting for worker threads (their tasks, destroyed
@@ -32,7 +36,7 @@ def run_app(plan: RoutinePlan | None = None, start: str = "home") -> int:
     return code
 
 
-def _run_app(plan: RoutinePlan | None, start: str) -> int:
+def _run_app(plan: RoutinePlan | None, start: str, editing: EditSession | None) -> int:
     problem = missing_terminal(
         "`psoas selftest --answers FILE`"
         if start == "selftest"
@@ -45,7 +49,7 @@ def _run_app(plan: RoutinePlan | None, start: str) -> int:
         try:
             from psoas_tui.tui.app import PsoasApp
 
-            app = PsoasApp(plan=plan, start=start)
+            app = PsoasApp(plan=plan, start=start, editing=editing)
             stopper.attach(app)
         except StoppedBeforeStart:
             return stopper.return_code or 1

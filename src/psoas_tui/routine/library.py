@@ -84,6 +84,30 @@ class RoutineNotFound(LookupError):
     """Neither a file nor the id of a known routine."""
 
 
+def find_routine_file(ref: str) -> Path:
+    """The file of the routine `ref` names, as `find_routine` finds it, without reading it (to
+    open a broken file in the editor, say). Raises `RoutineNotFound` when nothing matches."""
+    path = Path(ref)
+    if path.suffix == ".toml" or os.sep in ref or path.exists():
+        if not (path.exists() or path.is_symlink()):
+            raise RoutineNotFound(f'no file "{ref}"')
+        return path
+    known: list[str] = []
+    wanted = normalise(ref)
+    for folder in (paths.user_routines_dir(), paths.builtin_routines_dir()):
+        if not folder.is_dir():
+            continue
+        files = list(toml_files(folder))
+        same = [c for c in files if c.stem == ref] or [
+            c for c in files if normalise(c.stem) == wanted
+        ]
+        if same:
+            return same[0]
+        known += [candidate.stem for candidate in files]
+    hint = did_you_mean(ref, known)
+    raise RoutineNotFound(f'no routine "{ref}"{hint} (`psoas list` shows them all)')
+
+
 def find_routine(ref: str, catalogue: Catalogue | None = None) -> LoadedRoutine:
     """The routine `ref` names: a path to a file, or the id of a user or built-in routine, in any
     case and punctuation (a

@@ -44,6 +44,10 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     return None
 
 
+model_at = _model_at
+"""The routine model that describes the table at a location (to name its keys in messages)."""
+
+
 def _check_schema(path: Path, raw: dict[str, Any], locator: KeyLocator) -> None:
     """Refuse files without a schema, or from a newer program, before looking at anything else."""
     schema = raw.get("schema")

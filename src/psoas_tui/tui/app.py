@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from psoas_tui.audio.announcer import Announcer
     from psoas_tui.catalogue.model import Catalogue
+    from psoas_tui.editing.session import EditSession
     from psoas_tui.player.cue_plan import Announcement
     from psoas_tui.routine.library import RoutineEntry
     from psoas_tui.routine.plan import RoutinePlan
@@ -85,6 +86,7 @@ class PsoasApp(SteadyApp):
         catalogue: Catalogue | None = None,
         history_path: Path | None = None,
         settings_path: Path | None = None,
+        editing: EditSession | None = None,
     ) -> None:
         super().__init__()
         self.plan = plan
@@ -118,6 +120,8 @@ class PsoasApp(SteadyApp):
         self.crash: BaseException | None = None
         """The first unexpected error raised inside the app, for `run_app` to report once the
         terminal is restored."""
+        self.editing = editing
+        """A routine to open in the editor at start (`psoas edit`, `psoas new`)."""
 
     # --- lazily loaded state -------------------------------------------------------------
     @cached_property
@@ -260,6 +264,8 @@ class PsoasApp(SteadyApp):
         self.schedule_desk_break()
         if self.start == "selftest":
             self.action_open_selftest()
+        if self.editing is not None:
+            self.open_editor(self.editing)
         self.show_safety_note_once()
 
     def show_safety_note_once(self, then: Callable[[], None] | None = None) -> None:
@@ -442,6 +448,12 @@ class PsoasApp(SteadyApp):
         from psoas_tui.tui.screens.selftest import SelfTestScreen
 
         self._open(SelfTestScreen())
+
+    def open_editor(self, session: EditSession) -> None:
+        """Open the routine editor on `session` (see `psoas_tui.editing.session`)."""
+        from psoas_tui.tui.screens.editor import EditorScreen
+
+        self._open(EditorScreen(session))
 
     # --- toasts --------------------------------------------------------------------------
     def notify(

@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 
+from psoas_tui.tui.background import SteadyBackground
+
 if TYPE_CHECKING:
     from psoas_tui.tui.app import PsoasApp
 
@@ -19,7 +21,7 @@ VIM_KEYS = [
 """j / k beside the arrow keys, for screens with lists."""
 
 
-class AppScreen(Screen[None]):
+class AppScreen(SteadyBackground, Screen[None]):
     """A screen of psoas-tui."""
 
     def action_cursor(self, direction: str) -> None:

@@ -144,11 +144,14 @@ def help_classes() -> list[type[DOMNode]]:
     A test walks the package to check that none is missing.
     """
     from psoas_tui.tui.app import PsoasApp
+    from psoas_tui.tui.dialogs.add_exercise import AddExerciseDialog
     from psoas_tui.tui.dialogs.confirm import ConfirmDialog
     from psoas_tui.tui.dialogs.desk_break import DeskBreakNudge
+    from psoas_tui.tui.dialogs.new_routine import NewRoutineDialog
     from psoas_tui.tui.dialogs.pain import PainDialog
     from psoas_tui.tui.dialogs.safety import SafetyNote
     from psoas_tui.tui.screens.catalogue import CatalogueScreen
+    from psoas_tui.tui.screens.editor import EditorScreen
     from psoas_tui.tui.screens.exercise_time import ExerciseTimeScreen
     from psoas_tui.tui.screens.help import HelpScreen
     from psoas_tui.tui.screens.history import HistoryScreen
@@ -168,6 +171,9 @@ def help_classes() -> list[type[DOMNode]]:
         HomeScreen,
         CatalogueScreen,
         LibraryScreen,
+        EditorScreen,
+        AddExerciseDialog,
+        NewRoutineDialog,
         HistoryScreen,
         SessionDetailScreen,
         ExerciseTimeScreen,

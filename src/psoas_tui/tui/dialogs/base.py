@@ -8,13 +8,15 @@ from typing import TypeVar
 from textual import events
 from textual.screen import ModalScreen
 
+from psoas_tui.tui.background import SteadyBackground
+
 ResultType = TypeVar("ResultType")
 
 SHORT_HEIGHT = 20
 """Below this many rows a dialog takes the whole window, without border or margins."""
 
 
-class Dialog(ModalScreen[ResultType]):
+class Dialog(SteadyBackground, ModalScreen[ResultType]):
     """A modal dialog (its widgets sit in a `VerticalScroll` with the `dialog` class)."""
 
     def on_resize(self, event: events.Resize) -> None:

@@ -41,7 +41,7 @@ class LibraryScreen(AppScreen):
             "d",
             "duplicate",
             "Copy to my folder",
-            tooltip="Copy to your routines folder, to change it with any editor",
+            tooltip="Copy to your routines folder (comments and layout kept), then edit it or not",
         ),
         Binding(
             "g",
@@ -51,6 +51,13 @@ class LibraryScreen(AppScreen):
             "felt, as a diff, to accept or dismiss",
             show=False,  # the summary offers it after a session; the footer keeps room
         ),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Edit the routine (a built-in one: a copy in your folder is made and edited)",
+        ),
+        Binding("n", "new", "New", tooltip="A new routine: blank, from this one or the self-test"),
         *VIM_KEYS,
         Binding("escape,q", "back", "Back"),
     ]
@@ -177,18 +184,77 @@ class LibraryScreen(AppScreen):
         self.psoas.play(entry.loaded.plan)
 
     def action_duplicate(self) -> None:
-        from psoas_tui.routine.duplicate import duplicate_routine
+        from psoas_tui.editing.session import copy_file
+        from psoas_tui.textfile.problems import ProblemsError
+        from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 
         entry = self._current()
         if entry is None or entry.loaded is None:
             return
         try:
-            path = duplicate_routine(entry.loaded.routine, entry.routine_id)
-        except OSError as error:
+            session = copy_file(entry.path, self.psoas.catalogue)
+            path = session.save()
+        except (OSError, ProblemsError) as error:
             self.notify(f"Could not save the copy: {error}", severity="error", markup=False)
             return
-        self.notify(f"Saved a copy you can edit: {path}", timeout=8, markup=False)
         self.load()
+
+        def answered(edit: bool | None) -> None:
+            if edit:
+                self.psoas.open_editor(session)
+
+        self.app.push_screen(
+            ConfirmDialog("Copied. Edit the copy now?", f"The copy is {path}"), answered
+        )
+
+    def action_edit(self) -> None:
+        from psoas_tui.editing.session import open_file
+        from psoas_tui.textfile.problems import ProblemsError
+
+        entry = self._current()
+        if entry is None:
+            return
+        try:
+            session = open_file(entry.path, self.psoas.catalogue)
+        except (OSError, ProblemsError) as error:
+            message = str(error.first) if isinstance(error, ProblemsError) else str(error)
+            self.notify(f"Cannot edit: {message}", severity="error", timeout=8, markup=False)
+            return
+        self.psoas.open_editor(session)
+
+    def action_new(self) -> None:
+        from psoas_tui.tui.dialogs.new_routine import NewRoutineDialog
+
+        entry = self._current()
+        copy_of = entry.name if entry is not None and entry.loaded is not None else None
+
+        def chosen(choice: str | None) -> None:
+            self._new(choice, entry)
+
+        self.app.push_screen(
+            NewRoutineDialog(copy_of, self.psoas.selftest_routine() is not None), chosen
+        )
+
+    def _new(self, choice: str | None, entry: RoutineEntry | None) -> None:
+        from psoas_tui.editing.session import new_from_routine, new_routine
+        from psoas_tui.routine.parse import load_routine
+        from psoas_tui.textfile.problems import ProblemsError
+
+        catalogue = self.psoas.catalogue
+        if choice == "blank":
+            self.psoas.open_editor(new_routine("My routine", catalogue))
+        elif choice == "copy" and entry is not None and entry.loaded is not None:
+            self.psoas.open_editor(new_from_routine(entry.loaded.routine, catalogue))
+        elif choice == "selftest":
+            saved = self.psoas.selftest_routine()
+            if saved is None:
+                return
+            try:
+                loaded = load_routine(Path(saved), catalogue)
+            except ProblemsError as error:
+                self.notify(str(error.first), severity="error", timeout=8, markup=False)
+                return
+            self.psoas.open_editor(new_from_routine(loaded.routine, catalogue))
 
     def action_progress(self) -> None:
         entry = self._current()

@@ -41,6 +41,7 @@ from psoas_tui.player.view import (
 from psoas_tui.routine.resolve import plan_single
 from psoas_tui.services.session_recorder import SessionRecorder
 from psoas_tui.store.records import SideChoice
+from psoas_tui.tui.background import SteadyBackground
 from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 from psoas_tui.tui.dialogs.pain import PainAnswer, PainDialog
 from psoas_tui.tui.keys import hint
@@ -56,7 +57,7 @@ FEW_COLOURS = ("standard", "windows")
 """Rich's colour systems of 16 or 8 colours, where the theme's colours can merge."""
 
 
-class PlayerScreen(Screen[None]):
+class PlayerScreen(SteadyBackground, Screen[None]):
     """Plays one routine; dismisses when the summary is closed."""
 
     HELP_TITLE = "Player"

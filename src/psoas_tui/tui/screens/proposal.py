@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from psoas_tui.routine.progress import Proposal, proposal_head
 from psoas_tui.textfile.printable import printable
+from psoas_tui.tui.background import SteadyBackground
 from psoas_tui.tui.keys import hint
 from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
@@ -33,7 +34,7 @@ def diff_text(diff: str) -> Text:
     return text
 
 
-class ProposalScreen(Screen[Path | None]):
+class ProposalScreen(SteadyBackground, Screen[Path | None]):
     """Shows a proposal; dismisses with the new routine's path when accepted, else None."""
 
     HELP_TITLE = "Progression"

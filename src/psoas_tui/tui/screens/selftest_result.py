@@ -12,12 +12,13 @@ from textual.widgets import Header, Static
 
 from psoas_tui.selftest.report import headline, result_lines, routine_lines
 from psoas_tui.services.selftest_outcome import SelfTestOutcome
+from psoas_tui.tui.background import SteadyBackground
 from psoas_tui.tui.keys import hint
 from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
 
 
-class SelfTestResultScreen(Screen[bool]):
+class SelfTestResultScreen(SteadyBackground, Screen[bool]):
     """Dismisses with True to go back to the answers, False to leave."""
 
     HELP_TITLE = "Self-test result"

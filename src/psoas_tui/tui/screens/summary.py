@@ -17,6 +17,7 @@ from textual.widgets import Static
 from psoas_tui.player.side_question import CHOICES, SideQuestion
 from psoas_tui.player.summary import SessionTotals
 from psoas_tui.store.records import Rating, SideChoice
+from psoas_tui.tui.background import SteadyBackground
 from psoas_tui.tui.keys import binding_for, first_key, hint, inline
 from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 RATINGS: dict[str, Rating] = {"1": "too_easy", "2": "about_right", "3": "too_hard"}
 
 
-class SummaryScreen(Screen[Rating | None]):
+class SummaryScreen(SteadyBackground, Screen[Rating | None]):
     """Shows what the session added up to; 1/2/3 rate it, enter or q closes. After a session
     that ended with both sides of an exercise, l/s/r say which side felt tighter or weaker.
     When the rating (or pain reported in the session) calls for the routine's next level or a

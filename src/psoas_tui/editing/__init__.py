@@ -1,0 +1,1 @@
+"""Make and change routines: a draft with undo, live checks, and saves that keep comments."""
