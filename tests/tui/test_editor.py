@@ -204,6 +204,39 @@ async def test_leaving_with_unsaved_changes_asks(user_routines: Path) -> None:
     assert path.read_text(encoding="utf-8") == COMMENTED.read_text(encoding="utf-8")
 
 
+async def test_ctrl_c_with_unsaved_changes_asks_and_a_second_ctrl_c_quits(
+    user_routines: Path,
+) -> None:
+    path = hips(user_routines)
+    app = home_app(editing=open_file(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")  # nothing changed: quits at once
+        await pilot.pause()
+        assert app.return_code == 0
+    app = home_app(editing=open_file(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "ctrl+c")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, EditorScreen) and app.return_code is None
+        await pilot.press("ctrl+c", "ctrl+c")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_a_new_routines_name_is_replaced_by_what_is_typed(user_routines: Path) -> None:
+    app = home_app(editing=new_routine("My routine"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Hips", "ctrl+n")  # ctrl+n adds an exercise from inside a field
+        assert isinstance(app.screen, AddExerciseDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert editor(app).session.draft.get(("name",)) == "Hips"
+
+
 async def test_a_file_changed_on_disk_is_overwritten_only_when_asked(user_routines: Path) -> None:
     path = hips(user_routines)
     app = home_app(editing=open_file(path))

@@ -58,7 +58,8 @@ class PsoasApp(SteadyApp):
             "Quit",
             show=False,
             priority=True,
-            tooltip="Quit at once (a session in progress is kept as interrupted)",
+            tooltip="Quit at once (a session in progress is kept as interrupted; a routine being "
+            "edited and not saved: asks first)",
         ),
         # Textual's own palette binding, declared here to document it (Textual then adds none).
         Binding(
@@ -448,6 +449,33 @@ class PsoasApp(SteadyApp):
         from psoas_tui.tui.screens.selftest import SelfTestScreen
 
         self._open(SelfTestScreen())
+
+    async def action_quit(self) -> None:
+        """Quit at once (ctrl+c, q on home, the palette), but first ask when a routine being
+        edited has unsaved changes; ctrl+c again, on that question, quits."""
+        from psoas_tui.tui.dialogs.confirm import ConfirmDialog
+        from psoas_tui.tui.screens.editor import EditorScreen
+
+        unsaved = [
+            screen
+            for screen in self.screen_stack
+            if isinstance(screen, EditorScreen) and screen.session.dirty
+        ]
+        if not unsaved or isinstance(self.screen, ConfirmDialog):
+            self.exit()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Quit without saving the routine?",
+                "Your changes to it are lost (n, then ctrl+s in the editor, saves them).",
+            ),
+            answered,
+        )
 
     def open_editor(self, session: EditSession) -> None:
         """Open the routine editor on `session` (see `psoas_tui.editing.session`)."""

@@ -107,6 +107,13 @@ class EditorScreen(AppScreen):
         Binding("ctrl+z", "undo", "Undo", priority=True, tooltip="Undo the last change"),
         Binding("ctrl+y", "redo", "Redo", priority=True, tooltip="Redo the change last undone"),
         Binding("a", "add", "Add", tooltip="Add an exercise from the catalogue, or a custom move"),
+        Binding(
+            "ctrl+n",
+            "add",
+            "Add",
+            priority=True,
+            tooltip="Add an exercise (as a, also while typing in a field)",
+        ),
         Binding("x,delete", "remove", "Remove", tooltip="Remove the exercise picked in the list"),
         Binding("shift+up,K", "move(-1)", "Up", tooltip="Move the picked exercise up"),
         Binding("shift+down,J", "move(1)", "Down", tooltip="Move the picked exercise down"),
@@ -174,7 +181,9 @@ class EditorScreen(AppScreen):
     def on_mount(self) -> None:
         self.refresh_all()
         if self.session.draft.exercise_count == 0:
-            self.query_one(_selector(("name",)), Input).focus()
+            name = self.query_one(_selector(("name",)), Input)
+            name.focus()
+            name.select_all()  # typing replaces "My routine"
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
@@ -261,7 +270,7 @@ class EditorScreen(AppScreen):
         listing.add_options(options)
         if options:
             listing.highlighted = self.selected
-        none = "No exercises yet: press a to add one." if not options else ""
+        none = "No exercises yet: press a (ctrl+n in a field) to add one." if not options else ""
         self.query_one("#exercise-none", PlainStatic).update(none)
         self.query_one("#exercise-none").display = not options
         self.query_one("#exercise-fields").display = bool(options)
