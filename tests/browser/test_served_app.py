@@ -238,6 +238,7 @@ def test_the_app_in_the_browser_plays_a_routine_into_the_history(
     _wait_for(page, "A three-second hold")  # its preview: the routine is chosen
     page.keyboard.press("p")
     _wait_for(page, "Tiny hold")
+    assert "sound + voice" not in page.evaluate(SCREEN_TEXT)  # the badge: the page's bell
     _wait_for(page, "Well done!")
     bells = page.evaluate("window.psoasBells")
     page.keyboard.press("2")  # about right

@@ -99,6 +99,8 @@ def test_the_sound_indicator() -> None:
     assert sound_label(muted=False, voice=True) == "sound + voice"
     assert sound_label(muted=False, voice=False) == "sound, no voice"
     assert sound_label(muted=True, voice=True) == "muted"
+    assert sound_label(muted=False, voice=True, bell_only=True) == "bell"
+    assert sound_label(muted=True, voice=True, bell_only=True) == "muted"
 
 
 def test_the_figure_shows_the_start_to_get_ready_and_the_end_in_a_hold() -> None:

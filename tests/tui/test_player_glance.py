@@ -3,6 +3,7 @@ follows m and v, and both are remembered."""
 
 from __future__ import annotations
 
+import pytest
 from apps import advance, player, player_app
 from textual.widgets import Static
 
@@ -54,6 +55,18 @@ async def test_sound_and_voice_are_shown_and_remembered() -> None:
         assert shown(app, "#sound") == "muted"
         assert load_settings()[0].muted is True
         assert "Short test routine · exercise 1 of 2" in shown(app, "#routine")
+
+
+async def test_in_a_browser_page_the_badge_says_the_cues_are_a_bell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PSOAS_SERVED", "1")
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual_serve.driver:WebDriver")
+    app = player_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert shown(app, "#sound") == "bell"
+        await pilot.press("m")
+        assert shown(app, "#sound") == "muted"
 
 
 async def test_the_pose_figure_follows_the_exercise_side_and_window() -> None:

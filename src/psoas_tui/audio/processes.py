@@ -20,6 +20,17 @@ AUDIO_SWITCH = "PSOAS_AUDIO"
 (the terminal bell only)."""
 
 
+SERVED = "PSOAS_SERVED"
+"""`PSOAS_SERVED=1`, set by `psoas serve` for the app it runs for each page: the app's terminal is
+a web page (textual-serve's driver, through pipes), not this process's standard streams, and its
+cues can only ring the page's bell."""
+
+
+def served() -> bool:
+    """The app runs for a page of `psoas serve` (its screen is drawn by textual-serve's driver)."""
+    return os.environ.get(SERVED) == "1" and bool(os.environ.get("TEXTUAL_DRIVER"))
+
+
 def audio_switched_off() -> bool:
     return os.environ.get(AUDIO_SWITCH, "").strip().lower() in ("off", "0", "no", "false")
 

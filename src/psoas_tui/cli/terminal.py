@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from typing import TextIO
 
-SERVED = "PSOAS_SERVED"
-"""`PSOAS_SERVED=1`, set by `psoas serve` for the app it runs for each page: the app's terminal is
-a web page (textual-serve's driver, through pipes), not this process's standard streams."""
+from psoas_tui.audio.processes import SERVED, served
+
+__all__ = ["SERVED", "is_terminal", "missing_terminal", "say", "served"]
 
 
 def is_terminal(stream: TextIO | None) -> bool:
@@ -41,8 +40,3 @@ def say(line: str) -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         print(line, file=sys.stderr, flush=True)
-
-
-def served() -> bool:
-    """The app runs for a page of `psoas serve` (its screen is drawn by textual-serve's driver)."""
-    return os.environ.get(SERVED) == "1" and bool(os.environ.get("TEXTUAL_DRIVER"))

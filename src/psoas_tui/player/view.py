@@ -132,11 +132,14 @@ def _set_text(segment: Segment) -> str:
     return f"set {segment.set_number} of {segment.sets}"
 
 
-def sound_label(muted: bool, voice: bool) -> str:
+def sound_label(muted: bool, voice: bool, bell_only: bool = False) -> str:
     """The player's sound indicator, short enough for the smallest window: "sound + voice",
-    "sound, no voice", or "muted" (no bell, no voice)."""
+    "sound, no voice", or "muted" (no bell, no voice); "bell" where the cues can only ring a
+    bell (in a browser page, `psoas serve`)."""
     if muted:
         return "muted"
+    if bell_only:
+        return "bell"
     return "sound + voice" if voice else "sound, no voice"
 
 

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from psoas_tui.audio.processes import served
 from psoas_tui.catalogue.model import Catalogue
 from psoas_tui.player.clock import Clock
 from psoas_tui.player.cue_plan import announcements
@@ -206,7 +207,7 @@ class PlayerScreen(SteadyBackground, Screen[None]):
     def _show_context(self, view: PlayerView) -> None:
         """The routine's name (shortened to fit) and which exercise of how many."""
         padding = 2 if self.has_class("-tiny") else 4
-        room = self.size.width - padding - len(sound_label(self.muted, self.voice)) - 1
+        room = self.size.width - padding - len(sound_label(self.muted, self.voice, served())) - 1
         line = context_line(view.routine, view.position, room)
         self.query_one("#routine", Static).update(line, layout=False)
 
@@ -461,7 +462,7 @@ class PlayerScreen(SteadyBackground, Screen[None]):
 
     def _show_sound(self) -> None:
         sound = self.query_one("#sound", Static)
-        sound.update(sound_label(self.muted, self.voice))
+        sound.update(sound_label(self.muted, self.voice, served()))
         sound.set_class(self.muted, "muted")
         if self._view is not None:
             self._show_context(self._view)
