@@ -3,6 +3,8 @@ and no test plays sound."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,13 @@ def user_routines(psoas_home: Path) -> Path:
     folder = psoas_home / "routines"
     folder.mkdir(parents=True)
     return folder
+
+
+@pytest.fixture
+def in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Times shown in UTC whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

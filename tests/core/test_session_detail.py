@@ -4,8 +4,6 @@ the words for it, and `psoas history --session ID` (text, JSON, an unknown id)."
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -116,15 +114,6 @@ def test_detail_lines_put_each_pain_report_under_its_segment() -> None:
     assert lines[bridge + 1].strip() == (
         "⚠ pain: front of the hip, 7/10, sharp pain: ended the session"
     )
-
-
-@pytest.fixture
-def in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_cli_prints_one_session(in_utc: None, capsys: pytest.CaptureFixture[str]) -> None:

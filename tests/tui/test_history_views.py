@@ -4,8 +4,6 @@ time; each goes back with escape. Snapshots of the detail and the time view at 8
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -27,17 +25,10 @@ from psoas_tui.tui.screens.selftest_history import SelfTestHistoryScreen
 from psoas_tui.tui.screens.session_detail import SessionDetailScreen
 from psoas_tui.tui.widgets.bar_chart import BarChart, bar_cells, fit
 
+pytestmark = pytest.mark.usefixtures("in_utc")
+
 TODAY = date(2026, 11, 19)
 NOON = datetime(2026, 11, 19, 12, 0)
-
-
-@pytest.fixture(autouse=True)
-def in_utc() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        yield
-    time.tzset()
 
 
 def app() -> PsoasApp:

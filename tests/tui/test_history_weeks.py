@@ -4,8 +4,6 @@ the app's injected today), the line of streaks and totals beside it; a snapshot 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -33,15 +31,6 @@ def log(day: date, routine_id: str = "desk-break", hour: int = 7) -> None:
     started = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
     with History.open(paths.history_db()) as history:
         write_logged(history, logged_session(build_timeline(loaded.plan), started), None)
-
-
-@pytest.fixture
-def in_utc() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        yield
-    time.tzset()
 
 
 def app() -> PsoasApp:

@@ -4,11 +4,8 @@ and 40×12."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from apps import settle
 from textual.widgets import Static
 
@@ -39,15 +36,6 @@ SAID: dict[date, tuple[SideChoice, ...]] = {
     date(2026, 11, 17): ("left", "left", "left"),
 }
 """Answers "tighter" by day: 7 of the latest 10 say left."""
-
-
-@pytest.fixture
-def in_utc() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        yield
-    time.tzset()
 
 
 def at(day: date, hour: int = 8) -> datetime:

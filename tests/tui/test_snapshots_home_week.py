@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-
-import pytest
 from apps import home_app, settle
 from week_history import week_in_progress
-
-
-@pytest.fixture
-def in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Sessions shown in UTC whatever the machine's zone."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_home_with_a_week_in_progress(snap_compare, in_utc) -> None:  # type: ignore[no-untyped-def]
