@@ -17,7 +17,7 @@ import psutil
 import pytest
 from cli_runs import run
 
-from psoas_tui.cli.serve import app_command, is_loopback, page_address
+from psoas_tui.cli.serve import app_command, is_loopback, network_addresses, page_address
 from psoas_tui.cli.terminal import missing_terminal
 
 
@@ -180,3 +180,29 @@ def test_ctrl_c_ends_the_server_and_the_open_pages_app(
     assert err == ""
     assert out.strip() == "psoas serve: stopping"
     assert not apps[0].is_running() or apps[0].status() == psutil.STATUS_ZOMBIE
+
+
+def test_listening_everywhere_says_where_a_tablet_finds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "desk")
+    found = [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, 8000))
+        for ip in ("192.168.1.20", "127.0.1.1", "10.0.0.5")
+    ]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: found)
+    assert network_addresses("0.0.0.0", 8000) == [
+        "http://desk:8000",
+        "http://10.0.0.5:8000",
+        "http://192.168.1.20:8000",
+    ]
+    assert network_addresses("127.0.0.1", 8000) == []
+    assert network_addresses("192.168.1.20", 8000) == []
+
+    def unknown(*args: object, **kwargs: object) -> object:
+        raise OSError("no such name")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    assert network_addresses("::", 8000) == ["http://desk:8000"]

@@ -98,6 +98,20 @@ def page_address(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def network_addresses(host: str, port: int) -> list[str]:
+    """Where another device (the tablet on the floor) finds the app when it listens on every
+    address (0.0.0.0, ::): this machine's name and its addresses other than the loopback one."""
+    if host not in ("0.0.0.0", "::", ""):
+        return []
+    name = socket.gethostname()
+    try:
+        found = socket.getaddrinfo(name, port, socket.AF_INET, socket.SOCK_STREAM)
+    except OSError:
+        found = []
+    numbers = sorted({str(info[4][0]) for info in found} - {"127.0.0.1", "127.0.1.1"})
+    return [f"http://{where}:{port}" for where in (name, *numbers) if where]
+
+
 def run(host: str, port: int, out: TextIO) -> int:
     """Serve the app on `host`:`port` until Ctrl-C or SIGTERM."""
     if not 0 < port < 65536:
@@ -152,6 +166,13 @@ async def _serve(sock: socket.socket, host: str, port: int, out: TextIO) -> None
         file=out,
         flush=True,
     )
+    elsewhere = network_addresses(host, port)
+    if elsewhere:
+        print(
+            f"psoas serve: from another device on your network: {' or '.join(elsewhere)}",
+            file=out,
+            flush=True,
+        )
     try:
         await stop.wait()
     finally:
