@@ -13,6 +13,7 @@ stretch day when one of its sessions is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
@@ -24,8 +25,10 @@ KindOf = Callable[[str], str | None]
 """The catalogue kind of an exercise, by the name a session kept; None when unknown."""
 
 
+@functools.lru_cache(maxsize=1024)
 def catalogue_kind(name: str) -> str | None:
-    """The kind of the catalogue's exercise with this name or alias, None when there is none."""
+    """The kind of the catalogue's exercise with this name or alias, None when there is none
+    (kept per name: a history names the same few exercises tens of thousands of times)."""
     from psoas_tui.catalogue.load import load_catalogue
 
     exercise = load_catalogue().lookup(name)
