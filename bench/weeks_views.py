@@ -179,6 +179,14 @@ def main() -> None:
             def exercise_screen() -> None:
                 exercise_times(history.session_details(since=since(TODAY)), TODAY)
 
+            def exercise_screen_whole() -> None:
+                """All the time screen reads, as tui/screens/exercise_time.py does: also the
+                sessions of the 12 weeks, for each week's total."""
+                exercise_screen()
+                weeks_record(
+                    history.sessions(since=since(TODAY)), (), TODAY, kind_of=lambda _: None
+                )
+
             def times_only() -> None:
                 exercise_times(read["details"], TODAY)
 
@@ -190,6 +198,7 @@ def main() -> None:
                 "  side_trend alone": trend_only,
                 "exercise time (session_details(since) + exercise_times)": exercise_screen,
                 "  exercise_times alone": times_only,
+                "exercise time screen, whole (+ sessions(since) + weeks)": exercise_screen_whole,
                 "session_detail(newest)": lambda: history.session_detail(newest),
                 "session_detail(middle)": lambda: history.session_detail(middle),
             }

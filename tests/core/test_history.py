@@ -136,3 +136,24 @@ def test_the_page_cache_filled_by_opening_is_given_back(tmp_path: Path) -> None:
     assert statements == ["PRAGMA shrink_memory"]
     history.close()
     history.release_memory()  # once closed there is nothing to give back, and no error
+
+
+def test_sessions_since_a_moment_are_the_newer_ones_counted_the_same(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from psoas_tui.services.logged_session import logged_session, write_logged
+
+    timeline = build_timeline(plan(exercise("Lunge", prep=5, sets=2, hold=30)))
+    with History.open(tmp_path / "h.sqlite3") as history:
+        ids = [
+            write_logged(
+                history, logged_session(timeline, datetime(2026, m, d, 12, tzinfo=UTC)), None
+            )
+            for m, d in ((1, 1), (3, 1), (3, 10))
+        ]
+        everything = {row.session_id: row for row in history.sessions()}
+        newer = history.sessions(since=datetime(2026, 2, 1, tzinfo=UTC))
+        assert [row.session_id for row in newer] == [ids[2], ids[1]]
+        assert all(row == everything[row.session_id] for row in newer)
+        assert history.sessions(since=datetime(2026, 3, 10, 12, tzinfo=UTC))[0].session_id == ids[2]
+        assert history.sessions(since=datetime(2027, 1, 1, tzinfo=UTC)) == []

@@ -476,16 +476,25 @@ class History:
             for row in rows
         ]
 
-    def sessions(self, limit: int | None = None, worked_only: bool = False) -> list[SessionRow]:
+    def sessions(
+        self, limit: int | None = None, worked_only: bool = False, since: datetime | None = None
+    ) -> list[SessionRow]:
         """Sessions, newest first, each with its `Tally` (counted by `store.tally` from its
         segments, as the end-of-session summary counts them); with `worked_only`, only those
-        with time in holds and reps. At most `limit` of them."""
+        with time in holds and reps. At most `limit` of them; only those started at or after
+        `since` when given."""
+        where = ""
+        parameters: tuple[str, ...] = ()
+        if since is not None:
+            where, parameters = " WHERE started_at >= ?", (since.astimezone(UTC).isoformat(),)
         query = (
             "SELECT id, routine_id, routine_name, started_at, ended_at, outcome, rating, pid,"
-            " logged FROM sessions ORDER BY started_at DESC, id DESC"
+            f" logged FROM sessions{where} ORDER BY started_at DESC, id DESC"
         )
-        rows = self._rows(query)
-        if limit is None:  # every segment at once for the whole list
+        rows = self._rows(query, parameters)
+        if since is not None and limit is None:  # the segments of these sessions only
+            batches, every = [rows], self._segments_of([row["id"] for row in rows])
+        elif limit is None:  # every segment at once for the whole list
             batches, every = [rows], self._segments_of(None)
         else:  # for a few, a batch of sessions at a time
             size = max(8, 2 * limit)

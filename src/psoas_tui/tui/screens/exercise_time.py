@@ -78,7 +78,7 @@ class ExerciseTimeScreen(AppScreen):
         try:
             history = self.psoas.history()
             details = history.session_details(since(today))
-            sessions = history.sessions()
+            sessions = history.sessions(since=since(today))  # the weeks' totals
         except (HistoryError, OSError) as error:
             self.post_message(self.Loaded([], [], "", str(error)))
             return
