@@ -78,7 +78,7 @@ class HomeScreen(AppScreen):
             "u",
             "recover",
             "Recover",
-            tooltip="Recover the unsaved changes to a routine that were kept when the app closed",
+            tooltip="Recover unsaved changes to a routine, kept when the app closed",
             show=False,  # the line about them says it, when there are some
         ),
         Binding("question_mark", "app.open_help", "Help", key_display="?"),
