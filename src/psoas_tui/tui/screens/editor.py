@@ -335,7 +335,8 @@ class EditorScreen(AppScreen):
     def offer_kept(self) -> None:
         """Offer the changes to this routine kept when the app last closed (when there are
         some); then keep this session's changes."""
-        from psoas_tui.editing.recovery import differs, kept_for, restore
+        from psoas_tui.editing.recovery import UnreadableDraft, differs, kept_for, restore
+        from psoas_tui.textfile.atomic import move_aside
         from psoas_tui.tui.dialogs.confirm import ConfirmDialog
 
         kept, problems = kept_for(self.session)
@@ -352,7 +353,15 @@ class EditorScreen(AppScreen):
 
         def answered(recover: bool | None) -> None:
             if recover:
-                self.session = restore(found, self.session.catalogue)
+                try:
+                    self.session = restore(found, self.session.catalogue)
+                except UnreadableDraft as error:
+                    problem = f"{found.file}: cannot recover these changes ({error})"
+                    with contextlib.suppress(OSError):
+                        problem += f"; moved to {move_aside(found.file)}"
+                    self.notify(problem, severity="error", timeout=10, markup=False)
+                    self._start_keeping()
+                    return
                 self._start_keeping(found)
                 self.selected = 0
                 self.refresh_all()
@@ -367,8 +376,10 @@ class EditorScreen(AppScreen):
             detail += " The file changed since: saving them asks before overwriting it."
         self.app.push_screen(
             ConfirmDialog(
-                f"Unsaved changes to {found.name} from {found.when()} were kept when the app "
-                "closed. Recover them?",
+                printable(
+                    f"Unsaved changes to {found.name} from {found.when()} were kept when the "
+                    "app closed. Recover them?"
+                ),
                 detail,
             ),
             answered,
