@@ -372,7 +372,7 @@ class EditorScreen(AppScreen):
                     found.file.unlink(missing_ok=True)
                 self._start_keeping()
 
-        detail = "No discards them."
+        detail = "Yes opens them here, not saved yet; no discards them."
         if found.for_file and Fingerprint.of(found.path) != found.opened:
             detail += " The file changed since: saving them asks before overwriting it."
         self.app.push_screen(
