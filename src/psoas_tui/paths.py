@@ -40,6 +40,11 @@ def plan_file() -> Path:
     return home() / "plan.toml"
 
 
+def drafts_dir() -> Path:
+    """Unsaved changes to routines, kept while they are edited (see `editing.recovery`)."""
+    return home() / "drafts"
+
+
 def history_db() -> Path:
     """The SQLite database of sessions and self-test results."""
     return home() / "history.sqlite3"

@@ -211,6 +211,11 @@ class RoutineDraft:
         self.state = self._redo.pop()
         return True
 
+    def restore(self, state: DraftState) -> bool:
+        """Make the routine `state` (kept from an earlier run) in one change, which undo
+        takes back."""
+        return self._change(state)
+
     def set(self, loc: Loc, value: Any, *, typing: bool = False) -> bool:
         """Set the value at `loc` (None removes the key, so the default applies); True when
         that changed something. With `typing`, changes to one field one after the other are

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from psoas_tui.audio.announcer import Announcer
     from psoas_tui.catalogue.model import Catalogue
+    from psoas_tui.editing.recovery import KeptDraft
     from psoas_tui.editing.session import EditSession
     from psoas_tui.player.cue_plan import Announcement
     from psoas_tui.routine.library import RoutineEntry
@@ -467,6 +468,8 @@ class PsoasApp(SteadyApp):
 
         def answered(leave: bool | None) -> None:
             if leave:
+                for screen in unsaved:
+                    screen.forget_kept()
                 self.exit()
 
         self.push_screen(
@@ -477,11 +480,12 @@ class PsoasApp(SteadyApp):
             answered,
         )
 
-    def open_editor(self, session: EditSession) -> None:
-        """Open the routine editor on `session` (see `psoas_tui.editing.session`)."""
+    def open_editor(self, session: EditSession, kept: KeptDraft | None = None) -> None:
+        """Open the routine editor on `session` (see `psoas_tui.editing.session`); `kept`: the
+        kept draft it was restored from (see `psoas_tui.editing.recovery`)."""
         from psoas_tui.tui.screens.editor import EditorScreen
 
-        self._open(EditorScreen(session))
+        self._open(EditorScreen(session, kept))
 
     # --- toasts --------------------------------------------------------------------------
     def notify(

@@ -3,11 +3,14 @@
 Thin: every change is an operation on the `EditSession`'s draft (`psoas_tui.editing`), which
 checks it as `psoas check` would, works out the total time and saves without losing comments.
 The screen shows the draft, marks each invalid value in place with the check's words, and asks
-before leaving with unsaved changes or overwriting a file changed on disk.
+before leaving with unsaved changes or overwriting a file changed on disk. Unsaved changes are
+kept on disk a moment after the last one (`editing.recovery`), and offered back when the editor
+opens on the same routine after the app was ended without a word (killed, terminal closed).
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from rich.text import Text
@@ -15,18 +18,24 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from psoas_tui.editing.check import Checked
 from psoas_tui.editing.draft import first_changed_exercise
 from psoas_tui.editing.fields import display_text, text_from_value, value_from_text
-from psoas_tui.editing.session import ChangedOnDisk, EditSession, NotSaved
+from psoas_tui.editing.recovery import DraftKeeper, KeptDraft
+from psoas_tui.editing.session import ChangedOnDisk, EditSession, Fingerprint, NotSaved
 from psoas_tui.player.describe import dose_text, format_duration, plural, timeline_lines
 from psoas_tui.textfile.printable import printable
 from psoas_tui.tui.base import VIM_KEYS, AppScreen
 from psoas_tui.tui.widgets.footer import Footer
 from psoas_tui.tui.widgets.plain import PlainStatic
+
+KEEP_AFTER = 1.0
+"""Seconds after a change when the unsaved changes are kept on disk (a write takes about 1 ms,
+fsync included, so this bounds what a killed app loses, not the cost)."""
 
 NARROW_WIDTH = 100
 """Below this many columns the timeline preview goes under the form instead of beside it."""
@@ -146,11 +155,18 @@ class EditorScreen(AppScreen):
     EditorScreen #exercise-none { color: $text-muted; }
     """
 
-    def __init__(self, session: EditSession) -> None:
+    def __init__(self, session: EditSession, kept: KeptDraft | None = None) -> None:
+        """`kept`: the kept draft `session` was restored from (then nothing more is asked)."""
         super().__init__()
         self.session = session
         self.selected = 0
         self.checked: Checked = session.check()
+        self.kept = kept
+        self.keeper: DraftKeeper | None = None
+        """Keeps the unsaved changes on disk (None until a kept draft was offered back)."""
+        self._keep_timer: Timer | None = None
+        self._keep_problem_told = False
+        self._abandoned = False
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -180,6 +196,10 @@ class EditorScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.refresh_all()
+        if self.kept is not None:
+            self._start_keeping(self.kept)
+        else:
+            self.call_after_refresh(self.offer_kept)
         if self.session.draft.exercise_count == 0:
             name = self.query_one(_selector(("name",)), Input)
             name.focus()
@@ -206,6 +226,7 @@ class EditorScreen(AppScreen):
         self._show_exercise_title()
         self._show_preview()
         self._show_status()
+        self._keep_soon()
 
     def _move_index(self) -> int | None:
         """Where the custom move of the picked exercise is in `[[moves]]` (None: not one)."""
@@ -310,10 +331,111 @@ class EditorScreen(AppScreen):
             total = f"⚠ {plural(len(self.checked.problems), 'problem')}"
         self.query_one("#editor-status", PlainStatic).update(f"{where} · {state} · {total}")
 
+    # -- keeping unsaved changes on disk -------------------------------------------------------
+
+    def offer_kept(self) -> None:
+        """Offer the changes to this routine kept when the app last closed (when there are
+        some); then keep this session's changes."""
+        from psoas_tui.editing.recovery import UnreadableDraft, differs, kept_for, restore
+        from psoas_tui.textfile.atomic import move_aside
+        from psoas_tui.tui.dialogs.confirm import ConfirmDialog
+
+        kept, problems = kept_for(self.session)
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=10, markup=False)
+        if kept is not None and not differs(kept, self.session):
+            with contextlib.suppress(OSError):
+                kept.file.unlink(missing_ok=True)
+            kept = None
+        if kept is None:
+            self._start_keeping()
+            return
+        found = kept
+
+        def answered(recover: bool | None) -> None:
+            if recover:
+                try:
+                    self.session = restore(found, self.session.catalogue)
+                except UnreadableDraft as error:
+                    problem = f"{found.file}: cannot recover these changes ({error})"
+                    with contextlib.suppress(OSError):
+                        problem += f"; moved to {move_aside(found.file)}"
+                    self.notify(problem, severity="error", timeout=10, markup=False)
+                    self._start_keeping()
+                    return
+                self._start_keeping(found)
+                self.selected = 0
+                self.refresh_all()
+                self.notify("Recovered: unsaved changes (ctrl+s saves them).", timeout=5)
+            else:
+                with contextlib.suppress(OSError):
+                    found.file.unlink(missing_ok=True)
+                self._start_keeping()
+
+        detail = "Yes opens them here, not saved yet; no discards them."
+        if found.for_file and Fingerprint.of(found.path) != found.opened:
+            detail += " The file changed since: saving them asks before overwriting it."
+        self.app.push_screen(
+            ConfirmDialog(
+                printable(
+                    f"Unsaved changes to {found.name} from {found.when()} were kept when the "
+                    "app closed. Recover them?"
+                ),
+                detail,
+            ),
+            answered,
+        )
+
+    def _start_keeping(self, adopted: KeptDraft | None = None) -> None:
+        """Keep this session's changes from now on (changes made while a kept draft was being
+        offered too)."""
+        self.keeper = DraftKeeper(self.session, self.psoas.now, adopted=adopted)
+        self._keep_soon()
+
+    def _keep_soon(self) -> None:
+        """Keep the changes `KEEP_AFTER` seconds from now, unless that is already planned:
+        while changes keep coming they are kept once every `KEEP_AFTER` seconds (not never,
+        as a timer put off by each change would), and the last one `KEEP_AFTER` after it."""
+        if self._keep_timer is None:
+            self._keep_timer = self.set_timer(KEEP_AFTER, self.keep_now)
+
+    def keep_now(self) -> None:
+        """Keep the unsaved changes on disk now (or remove them there when there are none)."""
+        self._keep_timer = None
+        if self.keeper is None or self._abandoned:
+            return
+        try:
+            self.keeper.keep()
+        except (OSError, TypeError, ValueError) as error:
+            if not self._keep_problem_told:
+                self._keep_problem_told = True
+                self.notify(
+                    f"Unsaved changes cannot be kept in case the app closes: {error}",
+                    severity="warning",
+                    timeout=8,
+                    markup=False,
+                )
+
+    def forget_kept(self) -> None:
+        """The user leaves without saving: the changes are not kept (now or when closing)."""
+        self._abandoned = True
+        if self.keeper is not None:
+            self.keeper.discard()
+
+    def on_unmount(self) -> None:
+        """Closing (or the app ending, also on a closed terminal): keep what is not kept yet."""
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+        self.keep_now()
+
     # -- typing ------------------------------------------------------------------------------
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
+        if event.value != event.input.value:
+            # Typed before the keys after it (quick typing, a paste): the field says more now,
+            # and its own event follows. Showing this older value would undo those keys.
+            return
         row = next((a for a in event.input.ancestors if isinstance(a, FieldRow)), None)
         if row is None:
             return
@@ -418,6 +540,7 @@ class EditorScreen(AppScreen):
             self.notify(f"Could not save: {error}", severity="error", timeout=8, markup=False)
             return
         self.notify(f"Saved: {path}", timeout=6, markup=False)
+        self.keep_now()  # nothing to keep: the draft file goes at once
         self.refresh_all()
 
     def action_back(self) -> None:
@@ -429,6 +552,7 @@ class EditorScreen(AppScreen):
 
         def answered(leave: bool | None) -> None:
             if leave:
+                self.forget_kept()
                 self.dismiss(None)
 
         self.app.push_screen(

@@ -22,6 +22,7 @@ from psoas_tui.tui.widgets.name_line import NameLine
 from psoas_tui.tui.widgets.plain import PlainStatic
 
 if TYPE_CHECKING:
+    from psoas_tui.editing.recovery import KeptDraft
     from psoas_tui.store.records import SessionRow
 
 
@@ -73,6 +74,13 @@ class HomeScreen(AppScreen):
             "t", "app.open_selftest", "Self-test", tooltip="Self-test (start here if you are new)"
         ),
         Binding("h", "app.open_history", "History"),
+        Binding(
+            "u",
+            "recover",
+            "Recover",
+            tooltip="Recover unsaved changes to a routine, kept when the app closed",
+            show=False,  # the line about them says it, when there are some
+        ),
         Binding("question_mark", "app.open_help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit", tooltip="Quit psoas"),
     ]
@@ -95,8 +103,18 @@ class HomeScreen(AppScreen):
             self.error = error
             self.week = week
 
+    class KeptRead(Message):
+        """The unsaved changes kept when the app closed were read (in a worker)."""
+
+        def __init__(self, drafts: list[KeptDraft], problems: list[str]) -> None:
+            super().__init__()
+            self.drafts = drafts
+            self.problems = problems
+
     def __init__(self) -> None:
         super().__init__()
+        self.kept: list[KeptDraft] = []
+        """Unsaved changes to routines kept when the app closed, newest first."""
         self.plan: RoutinePlan | None = None
         self.why_none = ""
         """Why there is no routine to start, once the suggestion is read."""
@@ -110,6 +128,9 @@ class HomeScreen(AppScreen):
         yield Header()
         with VerticalScroll(id="home"):
             yield Static("Stretch and strengthen your psoas", id="home-title", markup=False)
+            kept = PlainStatic("", id="kept-notice", classes="warning")
+            kept.display = False
+            yield kept
             with Vertical(id="suggestion", classes="panel"):
                 yield Static("Suggested now", classes="panel-title", markup=False)
                 yield PlainStatic("…", id="suggested-name")
@@ -152,6 +173,47 @@ class HomeScreen(AppScreen):
         """Read the suggestion and the last sessions each time home is shown, after the frame
         is out: reading routines and history must not delay it."""
         self.call_after_refresh(self.refresh_data)
+        self.call_after_refresh(self.read_kept)
+
+    @work(thread=True, exclusive=True, group="kept")
+    def read_kept(self) -> None:
+        """Read the unsaved changes kept when the app closed (unreadable ones are moved aside)."""
+        from psoas_tui.editing.recovery import kept_drafts
+
+        self.post_message(self.KeptRead(*kept_drafts()))
+
+    def on_home_screen_kept_read(self, message: KeptRead) -> None:
+        for problem in message.problems:
+            self.notify(problem, severity="warning", timeout=10, markup=False)
+        self.kept = message.drafts
+        notice = self.query_one("#kept-notice", PlainStatic)
+        notice.display = bool(self.kept)
+        if not self.kept:
+            return
+        key = first_key(self.BINDINGS, "recover")
+        newest = self.kept[0]
+        if len(self.kept) == 1:
+            what = f"Unsaved changes to {newest.name} ({newest.when()}) were kept"
+            back = f"{key} gets them back"
+        else:
+            what = f"Unsaved changes to {len(self.kept)} routines were kept"
+            back = f"{key} gets back the newest ({newest.name})"
+        notice.update(f"{what} when the app closed: {back}.")
+
+    def action_recover(self) -> None:
+        """Open the editor on the newest unsaved changes kept (as unsaved changes)."""
+        from psoas_tui.editing.recovery import UnreadableDraft, restore
+
+        if not self.kept:
+            self.notify("No unsaved changes were kept.", timeout=4)
+            return
+        kept = self.kept[0]
+        try:
+            session = restore(kept, self.psoas.catalogue)
+        except UnreadableDraft as error:
+            self.notify(f"{kept.file}: {error}", severity="error", timeout=8, markup=False)
+            return
+        self.psoas.open_editor(session, kept)
 
     @work(thread=True, exclusive=True, group="home")
     def refresh_data(self) -> None:
