@@ -8,11 +8,13 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from psoas_tui.store.history import History
+from psoas_tui.store.records import PainRecord, SegmentRecord, SessionStart, SideAnswer, SideChoice
 
 
 def fill(path: Path, sessions: int = 300) -> None:
@@ -109,3 +111,26 @@ def unreadable(monkeypatch: pytest.MonkeyPatch) -> set[Path]:
 
     monkeypatch.setattr(Path, "open", guarded_open)
     return blocked
+
+
+def keep_sided_session(
+    history: History,
+    started: datetime,
+    choice: SideChoice,
+    pain_on_left: tuple[PainRecord, ...] = (),
+) -> int:
+    """A completed session of a low lunge held 30 s on each side (with `pain_on_left` reported
+    in the left hold), then "which side felt tighter?" answered `choice`; its id."""
+    session_id = history.start_session(SessionStart("r", "R", "", 60, started))
+    history.record_segments(
+        session_id,
+        [
+            SegmentRecord(0, "hold", "low-lunge", "Low lunge", "left", 1, 1, "done",
+                          30, 30, pain_on_left, started, 0),
+            SegmentRecord(1, "hold", "low-lunge", "Low lunge", "right", 1, 1, "done",
+                          30, 30, (), started, 0),
+        ],
+    )  # fmt: skip
+    history.end_session(session_id, "completed", started)
+    history.record_side_answer(session_id, SideAnswer(0, "low-lunge", "tighter", choice, started))
+    return session_id

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from cli_runs import run
+from histories import keep_sided_session
 
 from psoas_tui import paths
 from psoas_tui.store.history import History
 from psoas_tui.store.records import (
     PainRecord,
-    SegmentRecord,
     SelfTestRow,
     SessionStart,
     SideAnswer,
@@ -155,21 +155,8 @@ def keep_a_week_of_left_answers() -> None:
     with History.open(paths.history_db()) as history:
         for n in range(5):
             started = at(date(2026, 11, 16) + timedelta(days=n), hour=8)
-            session_id = history.start_session(SessionStart("r", "R", "", 60, started))
             hurts = (PainRecord("groin", 4, "continue", "sharp"),) if n == 0 else ()
-            history.record_segments(
-                session_id,
-                [
-                    SegmentRecord(0, "hold", "low-lunge", "Low lunge", "left", 1, 1, "done",
-                                  30, 30, hurts, started, 0),
-                    SegmentRecord(1, "hold", "low-lunge", "Low lunge", "right", 1, 1, "done",
-                                  30, 30, (), started, 0),
-                ],
-            )  # fmt: skip
-            history.end_session(session_id, "completed", started)
-            history.record_side_answer(
-                session_id, SideAnswer(0, "low-lunge", "tighter", "left", started)
-            )
+            keep_sided_session(history, started, "left", hurts)
         history.record_selftest(selftest(date(2026, 11, 1), tight=("left",)))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from apps import settle
+from histories import keep_sided_session
 from textual.widgets import Static
 
 from psoas_tui import paths
@@ -14,10 +15,7 @@ from psoas_tui.player.clock import FakeClock
 from psoas_tui.store.history import History
 from psoas_tui.store.records import (
     PainRecord,
-    SegmentRecord,
     SelfTestRow,
-    SessionStart,
-    SideAnswer,
     SideChoice,
 )
 from psoas_tui.store.settings import Settings, save_settings
@@ -47,21 +45,8 @@ def keep_sides() -> None:
         for day, said in SAID.items():
             for n, choice in enumerate(said):
                 started = at(day) + timedelta(hours=n)
-                session_id = history.start_session(SessionStart("r", "R", "", 60, started))
                 hurts = (PainRecord("groin", 3, "continue", "discomfort"),) if n == 1 else ()
-                history.record_segments(
-                    session_id,
-                    [
-                        SegmentRecord(0, "hold", "low-lunge", "Low lunge", "left", 1, 1, "done",
-                                      30, 30, hurts, started, 0),
-                        SegmentRecord(1, "hold", "low-lunge", "Low lunge", "right", 1, 1, "done",
-                                      30, 30, (), started, 0),
-                    ],
-                )  # fmt: skip
-                history.end_session(session_id, "completed", started)
-                history.record_side_answer(
-                    session_id, SideAnswer(0, "low-lunge", "tighter", choice, started)
-                )
+                keep_sided_session(history, started, choice, hurts)
         history.record_selftest(
             SelfTestRow(at(date(2026, 9, 1)), "both", ("left", "right"), ("left",), (), "{}", "{}")
         )
