@@ -131,6 +131,8 @@ class PlayerScreen(SteadyBackground, Screen[None]):
         self.on_voice = on_voice
         self.voice = voice
         """Whether cues are spoken (when not muted)."""
+        self.bell_only = served()
+        """In a browser page (`psoas serve`): the cues can only ring the page's bell."""
         self.scale = player_scale(80, 24)
         """The sizes of the big parts, for the present window size."""
         self.session = Session(timeline, clock)
@@ -207,7 +209,8 @@ class PlayerScreen(SteadyBackground, Screen[None]):
     def _show_context(self, view: PlayerView) -> None:
         """The routine's name (shortened to fit) and which exercise of how many."""
         padding = 2 if self.has_class("-tiny") else 4
-        room = self.size.width - padding - len(sound_label(self.muted, self.voice, served())) - 1
+        badge = sound_label(self.muted, self.voice, self.bell_only)
+        room = self.size.width - padding - len(badge) - 1
         line = context_line(view.routine, view.position, room)
         self.query_one("#routine", Static).update(line, layout=False)
 
@@ -462,7 +465,7 @@ class PlayerScreen(SteadyBackground, Screen[None]):
 
     def _show_sound(self) -> None:
         sound = self.query_one("#sound", Static)
-        sound.update(sound_label(self.muted, self.voice, served()))
+        sound.update(sound_label(self.muted, self.voice, self.bell_only))
         sound.set_class(self.muted, "muted")
         if self._view is not None:
             self._show_context(self._view)
